@@ -1,0 +1,47 @@
+"""What a dataset of the catalogue is: its identity, provenance, schema and how it is fetched."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+from observatory import config
+
+
+@dataclasses.dataclass
+class FetchContext:
+    """What a connector gets from the refresh: base URLs, a progress callback and a notes list.
+
+    `progress(message)` reports, in Italian, what the connector is doing ("ISTAT: tasso di
+    occupazione, 96 righe"); `notes` collects remarks for the refresh report (e.g. records that
+    did not map to an ATECO section)."""
+
+    base_urls: dict[str, str] = dataclasses.field(default_factory=dict)
+    progress: Callable[[str], None] = lambda message: None
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+    def base_url(self, source: str) -> str:
+        return self.base_urls.get(source, config.base_url(source)).rstrip("/")
+
+
+@dataclasses.dataclass(frozen=True)
+class Dataset:
+    """One dataset of the observatory. `fetch` is None for upload-only datasets (Excelsior)."""
+
+    id: str
+    title_it: str
+    title_en: str
+    publisher: str
+    source_url: str
+    licence: str
+    schema: pa.DataFrameSchema
+    fetch: Callable[[FetchContext], pd.DataFrame] | None = None
+    #: column that holds the period (a year, a date or a school year) to compute period covered
+    period_column: str | None = None
+    #: parses an uploaded official file (bytes, file name) into the schema; None if not uploadable
+    parse_upload: Callable[[bytes, str], pd.DataFrame] | None = None
+    #: the publisher source key of config.DEFAULT_BASE_URLS this dataset talks to
+    source: str | None = None

@@ -1,0 +1,51 @@
+"""The catalogue: every dataset of the observatory by id, with its source, schema, title and licence.
+
+Each publisher module in observatory/sources declares its own `DATASETS`; this module gathers them
+in one ordered registry so refresh, the staff area and the sources page all read the same list."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from observatory.catalogue_types import Dataset, FetchContext  # noqa: F401  (re-exported)
+from observatory.errors import ObservatoryError
+from observatory.sources import geopop
+
+_MODULES = [geopop]
+
+CATALOGUE: dict[str, Dataset] = {d.id: d for module in _MODULES for d in module.DATASETS}
+
+
+def get(dataset_id: str) -> Dataset:
+    try:
+        return CATALOGUE[dataset_id]
+    except KeyError as exc:
+        raise ObservatoryError(f"Dataset sconosciuto: «{dataset_id}».") from exc
+
+
+def validate(dataset_id: str, frame: pd.DataFrame) -> None:
+    """Check a frame against its dataset's schema; raise ObservatoryError listing what is wrong."""
+    import pandera.errors
+
+    try:
+        get(dataset_id).schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.head(5)
+        details = "; ".join(
+            f"colonna {row.column!r}: {row.check}" + (f" (valore {row.failure_case!r})" if row.failure_case is not None else "")
+            for row in cases.itertuples()
+        )
+        raise ObservatoryError(f"I dati di «{dataset_id}» non rispettano lo schema atteso: {details}.") from exc
+
+
+def period_covered(dataset_id: str, frame: pd.DataFrame) -> tuple[str | None, str | None]:
+    """First and last period in a frame (as text), from the dataset's period column."""
+    column = get(dataset_id).period_column
+    if column is None or frame.empty or column not in frame:
+        return None, None
+    values = frame[column].dropna()
+    if values.empty:
+        return None, None
+    low, high = values.min(), values.max()
+    as_text = lambda v: v.strftime("%Y-%m") if hasattr(v, "strftime") else str(v)  # noqa: E731
+    return as_text(low), as_text(high)

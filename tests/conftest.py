@@ -1,0 +1,47 @@
+"""Shared fixtures: a private copy of the shipped snapshot, the publisher fixture server, ../shared."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.fixture_server import FixtureServer
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SAMPLES = SHARED / "sources" / "samples"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """A private copy of data/snapshot; OSSERVATORIO_DATA_DIR points the app and package at it."""
+    target = tmp_path / "data"
+    shutil.copytree(REPO / "data" / "snapshot", target / "snapshot",
+                    ignore=shutil.ignore_patterns(".lock", "*.tmp"))
+    monkeypatch.setenv("OSSERVATORIO_DATA_DIR", str(target))
+    return target
+
+
+@pytest.fixture
+def fixture_server(tmp_path) -> FixtureServer:
+    """A publisher stand-in on 127.0.0.1; tests register routes and faults on it."""
+    server = FixtureServer(tmp_path / "served").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_retry_sleep(monkeypatch):
+    """Retries keep their logic but never sleep in tests; the ISTAT throttle interval is 0."""
+    monkeypatch.setenv("OSSERVATORIO_RETRY_BACKOFF", "0")
+    monkeypatch.setenv("OSSERVATORIO_ISTAT_INTERVAL", "0")
+
+
+def sample(name: str) -> Path:
+    """A real publisher extract from ../shared/sources/samples, or skip the test when absent."""
+    path = SAMPLES / name
+    if not path.is_file():
+        pytest.skip(f"real sample {name} not available (../shared is absent)")
+    return path
