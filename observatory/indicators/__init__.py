@@ -1,0 +1,1 @@
+"""Indicators: the registry that drives the pages, and pure functions on DataFrames."""
