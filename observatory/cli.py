@@ -49,6 +49,18 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    """Rebuild the shipped snapshot from data/raw through the real connectors and a local mirror."""
+    from observatory import snapshot
+
+    report = snapshot.rebuild(progress=lambda dataset_id, message: print(f"[{dataset_id}] {message}",
+                                                                          file=sys.stderr))
+    for outcome in report.outcomes:
+        print(f"{outcome.id}: {outcome.status}" + (f" — {outcome.reason}" if outcome.reason else ""))
+    print(f"versione attiva: {report.version}" if report.version else "nessuna nuova versione scritta")
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m observatory")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -58,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_refresh.add_argument("--provenance", choices=["ufficiale", "caricato", "dimostrativo"],
                            help="provenienza da registrare (default: ufficiale)")
     p_refresh.set_defaults(func=cmd_refresh)
+    p_snapshot = sub.add_parser("snapshot", help="ricostruisce lo snapshot distribuito da data/raw (offline)")
+    p_snapshot.set_defaults(func=cmd_snapshot)
     return parser
 
 

@@ -74,6 +74,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "download.xlsx": ("Scarica i dati (Excel)", "Download data (Excel)"),
     "download.png": ("Scarica immagine (PNG)", "Download image (PNG)"),
     "error.data": ("Dati non disponibili", "Data not available"),
+    # sources page
+    "sources.lead": ("Da dove vengono i numeri, con quale licenza, fino a quando e come si calcolano",
+                     "Where the figures come from, under which licence, up to when and how they are computed"),
+    "sources.datasets": ("Dataset", "Datasets"),
+    "sources.indicators": ("Indicatori e definizioni", "Indicators and definitions"),
+    "sources.cite": ("Come citare l'osservatorio", "How to cite the observatory"),
+    "sources.col.dataset": ("Dataset", "Dataset"),
+    "sources.col.publisher": ("Editore", "Publisher"),
+    "sources.col.provenance": ("Provenienza", "Provenance"),
+    "sources.col.period": ("Periodo", "Period"),
+    "sources.col.updated": ("Ultimo aggiornamento", "Last update"),
+    "sources.col.rows": ("Righe", "Rows"),
+    "sources.col.licence": ("Licenza", "Licence"),
+    "sources.col.url": ("Fonte", "Source"),
+    "sources.col.indicator": ("Indicatore", "Indicator"),
+    "sources.col.definition": ("Definizione", "Definition"),
+    "sources.col.unit": ("Unità", "Unit"),
+    "sources.col.caveats": ("Avvertenze", "Caveats"),
+    "sources.citation": ("Osservatorio Lecco 2.0 (rete Patto Lecco 2.0), elaborazioni su dati {publishers}; consultato il {day}.",
+                         "Lecco 2.0 Observatory (Patto Lecco 2.0 network), analysis of data from {publishers}; accessed on {day}."),
 }
 
 

@@ -1,0 +1,34 @@
+"""Downloads of exactly what a chart draws, as CSV and Excel, safe against formula injection.
+
+A cell that starts with = + - @ (or a tab/CR) is read as a formula by spreadsheet programs; such
+text cells are prefixed with an apostrophe so they open as text (OWASP "CSV injection")."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy where every text cell starting with a formula character is prefixed with '."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_DANGEROUS) else v)
+    return out
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with BOM and `;` separator, as Italian Excel opens it directly."""
+    return neutralise(frame).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def to_excel(frame: pd.DataFrame, sheet: str = "dati") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()

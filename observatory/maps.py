@@ -1,0 +1,125 @@
+"""pydeck choropleths over the simplified municipal boundaries, with no basemap from the internet.
+
+Values are grouped in quantile classes whose breaks go in the legend; missing values are grey
+(never zero). The province outline is drawn darker over thin white municipal boundaries."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+import shapely
+
+from observatory import geo, labels, style
+
+
+@dataclasses.dataclass(frozen=True)
+class LegendClass:
+    color: str
+    low: float
+    high: float
+
+
+def quantile_breaks(values: pd.Series, classes: int = style.MAP_CLASSES) -> list[float]:
+    """Class edges by quantiles of the non-missing values (duplicates removed)."""
+    clean = pd.to_numeric(values, errors="coerce").dropna().astype(float)
+    if clean.empty:
+        return []
+    edges = np.unique(np.quantile(clean, np.linspace(0, 1, classes + 1)))
+    return edges.tolist()
+
+
+def classify(values: pd.Series, breaks: list[float]) -> pd.Series:
+    """Class index (0…n-1) of each value; NA stays NA."""
+    numeric = pd.to_numeric(values, errors="coerce").astype("Float64")
+    if len(breaks) < 2:
+        return pd.Series(pd.NA, index=values.index, dtype="Int64").mask(numeric.notna(), 0)
+    index = np.searchsorted(np.asarray(breaks[1:-1]), numeric.fillna(np.nan).to_numpy(dtype=float), side="right")
+    return pd.Series(index, index=values.index, dtype="Int64").mask(numeric.isna())
+
+
+def legend(breaks: list[float]) -> list[LegendClass]:
+    colors = _palette(max(len(breaks) - 1, 1))
+    return [LegendClass(colors[i], breaks[i], breaks[i + 1]) for i in range(len(breaks) - 1)]
+
+
+def _palette(n: int) -> list[str]:
+    ramp = style.SEQUENTIAL
+    picks = np.linspace(0, len(ramp) - 1, n).round().astype(int) if n > 1 else [len(ramp) // 2]
+    return [ramp[i] for i in picks]
+
+
+def base_features(comuni: pd.DataFrame) -> list[dict]:
+    """GeoJSON features (geometry + code + name) of the municipalities, built once and cached."""
+    geoms = geo.geometries(comuni)
+    return [
+        {"type": "Feature", "geometry": json.loads(shapely.to_geojson(g)),
+         "properties": {"comune_istat": code, "comune": name, "sigla": sigla}}
+        for g, code, name, sigla in zip(geoms, comuni["comune_istat"], comuni["comune"], comuni["sigla"])
+    ]
+
+
+def outline_features(comuni: pd.DataFrame) -> list[dict]:
+    outlines = geo.province_outlines(comuni)
+    return [{"type": "Feature", "geometry": json.loads(shapely.to_geojson(g)), "properties": {"provincia": p}}
+            for g, p in zip(outlines["geometry"], outlines["provincia"])]
+
+
+def choropleth(
+    features: list[dict],
+    outlines: list[dict],
+    values: pd.DataFrame,
+    *,
+    value_label: str,
+    decimals: int = 0,
+    lang: str = "it",
+    highlight: str | None = None,
+    unit: str = "",
+) -> tuple[pdk.Deck, list[LegendClass]]:
+    """A choropleth of `values` (`comune_istat`, `valore`) over `features`; returns deck and legend."""
+    by_code = values.set_index("comune_istat")["valore"]
+    breaks = quantile_breaks(by_code)
+    classes = classify(by_code, breaks)
+    colors = _palette(max(len(breaks) - 1, 1))
+    painted = []
+    for feature in features:
+        code = feature["properties"]["comune_istat"]
+        value = by_code.get(code, pd.NA)
+        klass = classes.get(code, pd.NA)
+        fill = style.hex_to_rgb(style.MISSING_COLOR if pd.isna(klass) else colors[int(klass)], 235)
+        text = labels.fmt_number(value, decimals, lang) + (f" {unit}" if unit and not pd.isna(value) else "")
+        painted.append({**feature, "properties": {**feature["properties"], "fill": fill, "valore": text}})
+    municipalities = pdk.Layer(
+        "GeoJsonLayer", {"type": "FeatureCollection", "features": painted}, id="comuni",
+        pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
+        get_line_color=style.BOUNDARY_COLOR, get_line_width=40, line_width_min_pixels=1,
+        auto_highlight=True,
+    )
+    provinces = pdk.Layer(
+        "GeoJsonLayer", {"type": "FeatureCollection", "features": outlines}, id="province",
+        stroked=True, filled=False, get_line_color=style.PROVINCE_OUTLINE_COLOR, get_line_width=150,
+        line_width_min_pixels=2,
+    )
+    layers = [municipalities, provinces]
+    if highlight:
+        chosen = [f for f in painted if f["properties"]["comune_istat"] == highlight]
+        layers.append(pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": chosen}, id="scelto",
+                                stroked=True, filled=False, get_line_color=[0, 0, 0, 255], get_line_width=300,
+                                line_width_min_pixels=4))
+    deck = pdk.Deck(
+        layers=layers,
+        initial_view_state=_view(features),
+        map_provider=None,  # no basemap: nothing is requested outside the app's own server
+        tooltip={"html": "<b>{comune}</b> ({sigla})<br/>" + value_label + ": {valore}",
+                 "style": {"fontSize": "14px"}},
+    )
+    return deck, legend(breaks)
+
+
+def _view(features: list[dict]) -> pdk.ViewState:
+    bounds = shapely.total_bounds(shapely.from_geojson([json.dumps(f["geometry"]) for f in features]))
+    west, south, east, north = bounds
+    return pdk.ViewState(longitude=(west + east) / 2, latitude=(south + north) / 2, zoom=8.6, min_zoom=7, max_zoom=13)

@@ -1,0 +1,29 @@
+"""The page list in one place: app.py builds the navigation from it, tests visit every entry."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class PageEntry:
+    path: str  # script path relative to the repository root
+    url_path: str
+    title_key: str  # key in labels.TEXTS
+    section_key: str
+
+
+DATA, INFO = "nav.section.data", "nav.section.info"
+
+PAGES = [
+    PageEntry("pages/panoramica.py", "panoramica", "nav.overview", DATA),
+    PageEntry("pages/mercato_lavoro.py", "mercato-lavoro", "nav.labour", DATA),
+    PageEntry("pages/imprese.py", "imprese", "nav.business", DATA),
+    PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
+    PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA),
+    PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
+    PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA),
+    PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),
+    PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
+]
+DEFAULT = PAGES[0]

@@ -1,0 +1,47 @@
+"""Rebuild the shipped snapshot (`make snapshot`) with the same pipeline a live refresh uses.
+
+The raw publisher-format files in data/raw are served on 127.0.0.1 by observatory.mirror, every
+source's base URL points there, and the manifest records each dataset's provenance from the raw
+files' sidecars. Only the new version is kept, so the repository ships one snapshot."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from observatory import config, datasets, mirror, refresh, store
+
+
+def rebuild(raw: Path | None = None, base: Path | None = None,
+            progress: Callable[[str, str], None] | None = None) -> refresh.RefreshReport:
+    raw = raw or config.raw_dir()
+    base = base or config.snapshot_dir()
+    provenance = mirror.provenance_by_dataset(raw) if raw.is_dir() else {}
+    for dataset in datasets.CATALOGUE.values():
+        if dataset.fetch is not None and dataset.id not in provenance:
+            provenance[dataset.id] = "ufficiale"  # built from a real package or publisher file
+    saved = {k: os.environ.get(k) for k in ("OSSERVATORIO_ISTAT_INTERVAL", "OSSERVATORIO_LOMBARDIA_MODE")}
+    os.environ["OSSERVATORIO_ISTAT_INTERVAL"] = "0"  # the mirror is local: no publisher to protect
+    os.environ["OSSERVATORIO_LOMBARDIA_MODE"] = "bulk"  # a static mirror serves files, not SoQL
+    try:
+        with mirror.serve(raw if raw.is_dir() else Path(".")) as url:
+            sources = {d.name: f"{url}/{d.name}" for d in raw.iterdir() if d.is_dir()} if raw.is_dir() else {}
+            report = refresh.refresh(None, base_urls=sources, progress=progress, provenance=provenance,
+                                     base=base)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    if report.version:
+        _keep_only(base, report.version)
+    return report
+
+
+def _keep_only(base: Path, version: str) -> None:
+    for name in store.list_versions(base):
+        if name != version:
+            shutil.rmtree(base / "versions" / name, ignore_errors=True)

@@ -1,0 +1,84 @@
+"""Sidebar state shared by every page: language and territory, mirrored in the URL.
+
+A leader can send a link to exactly what they see: `?lang=en&territorio=097` or
+`?territorio=comune&comune=097042`."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from observatory import labels, territory
+from observatory.ui import data
+
+BOTH = "entrambe"
+ONE_MUNICIPALITY = "comune"
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """What the sidebar selected: province codes in scope and, optionally, one municipality."""
+
+    provinces: tuple[str, ...]
+    municipality: str | None
+    label: str
+
+
+def _from_url(name: str, allowed: list[str], default: str) -> str:
+    value = st.query_params.get(name, default)
+    return value if value in allowed else default
+
+
+def _bind(key: str, allowed: list[str], default: str) -> None:
+    """Seed a widget's state from the URL once per session (the widget then owns it)."""
+    if key not in st.session_state or st.session_state[key] not in allowed:
+        st.session_state[key] = _from_url(key, allowed, default)
+
+
+def lang() -> str:
+    """The session's language (it by default)."""
+    value = st.session_state.get("lang") or _from_url("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
+    return value if value in labels.LANGUAGES else labels.DEFAULT_LANG
+
+
+def t(key: str, **values) -> str:
+    return labels.t(key, lang(), **values)
+
+
+def language_selector() -> None:
+    _bind("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
+    st.sidebar.radio(labels.t("sidebar.language", lang()), list(labels.LANGUAGES), key="lang",
+                     format_func=labels.LANGUAGES.get, horizontal=True)
+    st.query_params["lang"] = st.session_state["lang"]
+
+
+def territory_selector() -> Selection:
+    """Territory radio (both provinces / one / one municipality) and the municipality box."""
+    provs = territory.provinces()
+    options = [BOTH] + [p.istat for p in provs] + [ONE_MUNICIPALITY]
+    names = {BOTH: " + ".join(p.name for p in provs), ONE_MUNICIPALITY: t("territory.one")}
+    names.update({p.istat: p.name for p in provs})
+    _bind("territorio", options, BOTH)
+    choice = st.sidebar.radio(t("sidebar.territory"), options, key="territorio", format_func=names.get)
+    st.query_params["territorio"] = choice
+    if choice != ONE_MUNICIPALITY:
+        st.query_params.pop("comune", None)
+        scope = tuple(p.istat for p in provs) if choice == BOTH else (choice,)
+        return Selection(scope, None, names[choice])
+    comuni, error = data.try_dataset("comuni")
+    if comuni is None:
+        st.sidebar.error(error)
+        return Selection(tuple(p.istat for p in provs), None, names[BOTH])
+    codes = comuni.sort_values("comune")["comune_istat"].tolist()
+    by_code = dict(zip(comuni["comune_istat"], comuni["comune"] + " (" + comuni["sigla"] + ")"))
+    _bind("comune", codes, codes[0])
+    code = st.sidebar.selectbox(t("sidebar.municipality"), codes, key="comune", format_func=by_code.get)
+    st.query_params["comune"] = code
+    return Selection((code[:3],), code, by_code[code])
+
+
+def selection() -> Selection:
+    """The current selection for pages (the sidebar widgets live in app.py)."""
+    return st.session_state.get("_selection") or Selection(
+        tuple(p.istat for p in territory.provinces()), None, " + ".join(p.name for p in territory.provinces()))

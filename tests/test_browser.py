@@ -1,0 +1,127 @@
+"""Real-browser smoke test: every page loads in Chromium with no exception box, no console
+error and no request leaving the machine; a screenshot of each page is saved."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from observatory import navigation, style
+from tests import browser
+
+pytestmark = pytest.mark.skipif(browser.chromium_missing_reason() is not None,
+                                reason=browser.chromium_missing_reason() or "")
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    data_dir = browser.copy_snapshot(tmp_path_factory.mktemp("data"))
+    with browser.streamlit_server(data_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = browser.launch_browser(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = os.environ.get("OSSERVATORIO_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def visit(chromium, url: str, shot: Path, viewport=(1440, 1000)):
+    context = chromium.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+    outside, console_errors = [], []
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    failed = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: console_errors.append(str(exc)))
+    page.goto(url)
+    browser.wait_rendered(page)
+    exceptions = page.locator('[data-testid="stException"]').all_inner_texts()
+    page.screenshot(path=str(shot), full_page=True)
+    # Streamlit's frontend first probes <page>/_stcore/health before falling back to the root:
+    # those 404s are its normal start-up, any other failed response is a defect.
+    failed = [f for f in failed if not _is_startup_probe(f)]
+    console_errors = [m for m in console_errors if not m.startswith("Failed to load resource")]
+    result = {"page": page, "context": context, "outside": outside, "console": console_errors,
+              "exceptions": exceptions, "failed": failed}
+    return result
+
+
+def _is_startup_probe(failure: str) -> bool:
+    status, _, url = failure.partition(" ")
+    path = urlsplit(url).path
+    return status == "404" and path.endswith(("/_stcore/health", "/_stcore/host-config")) and path.count("/") == 3
+
+
+@pytest.mark.parametrize("entry", navigation.PAGES, ids=lambda e: e.url_path)
+def test_page_renders_cleanly_offline(chromium, app_url, shots, entry):
+    url = app_url + ("/" if entry is navigation.DEFAULT else f"/{entry.url_path}")
+    result = visit(chromium, url, shots / f"{entry.url_path}.png")
+    try:
+        assert result["exceptions"] == [], result["exceptions"]
+        assert result["outside"] == [], f"requests outside the machine: {result['outside']}"
+        assert result["console"] == [], f"browser console errors: {result['console']}"
+        assert result["failed"] == [], f"failed responses: {result['failed']}"
+    finally:
+        result["context"].close()
+
+
+def test_population_map_is_drawn(chromium, app_url, shots):
+    result = visit(chromium, app_url + "/", shots / "mappa-popolazione.png")
+    try:
+        page = result["page"]
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)
+        # deck.gl draws into a WebGL canvas: read back its pixels and count those painted in the
+        # map's own class colours (an empty or failed map is one flat background colour)
+        palette = [style.hex_to_rgb(c)[:3] for c in style.SEQUENTIAL]
+        page.wait_for_timeout(1500)
+        coloured = page.evaluate("""(palette) => {
+            const canvas = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+            const copy = document.createElement('canvas');
+            copy.width = canvas.width; copy.height = canvas.height;
+            const ctx = copy.getContext('2d');
+            ctx.drawImage(canvas, 0, 0);
+            const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+            const hits = new Set();
+            let n = 0;
+            for (let i = 0; i < data.length; i += 4 * 13) {
+                palette.forEach((c, k) => {
+                    if (Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) < 30) {
+                        n++; hits.add(k);
+                    }
+                });
+            }
+            return [n, hits.size];
+        }""", palette)
+        samples, classes = coloured
+        assert classes >= 4, f"only {classes} map classes visible on the canvas"
+        assert samples > 500, f"the map canvas looks empty ({samples} painted samples)"
+    finally:
+        result["context"].close()
