@@ -74,6 +74,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "download.xlsx": ("Scarica i dati (Excel)", "Download data (Excel)"),
     "download.png": ("Scarica immagine (PNG)", "Download image (PNG)"),
     "error.data": ("Dati non disponibili", "Data not available"),
+    "col.territorio": ("Territorio", "Area"),
+    "col.periodo": ("Periodo", "Period"),
     # sources page
     "sources.lead": ("Da dove vengono i numeri, con quale licenza, fino a quando e come si calcolano",
                      "Where the figures come from, under which licence, up to when and how they are computed"),
@@ -94,6 +96,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sources.col.caveats": ("Avvertenze", "Caveats"),
     "sources.citation": ("Osservatorio Lecco 2.0 (rete Patto Lecco 2.0), elaborazioni su dati {publishers}; consultato il {day}.",
                          "Lecco 2.0 Observatory (Patto Lecco 2.0 network), analysis of data from {publishers}; accessed on {day}."),
+    # --- pages: overview cards (issue 3) ---
+
+    # --- pages: labour market (issue 3) ---
+
+    # --- pages: businesses (issue 3) ---
+
+    # --- pages: education (issue 3) ---
+
+    # --- pages: skills (issue 3) ---
+
+    # --- pages: municipalities (issue 3) ---
+
+    # --- pages: sector comparisons (issue 3) ---
+
+    # --- staff area (issue 4) ---
+
+    # --- presentation (issue 5) ---
+
 }
 
 

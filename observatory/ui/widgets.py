@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from observatory import exports, labels, maps, store
+from observatory import charts, exports, labels, maps, store
 from observatory.ui import data
 from observatory.ui.state import lang, t
 
@@ -27,14 +27,31 @@ def source_caption(record: store.DatasetRecord, extra: str = "") -> None:
     st.caption(text + (f" · {extra}" if extra else ""))
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and Excel downloads of exactly the rows drawn (formula-safe)."""
-    left, right = st.columns(2)
-    left.download_button(t("download.csv"), exports.to_csv(frame), file_name=f"{name}.csv",
-                         mime="text/csv", key=f"{key}-csv", icon=":material/download:")
-    right.download_button(t("download.xlsx"), exports.to_excel(frame), file_name=f"{name}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"{key}-xlsx", icon=":material/download:")
+def downloads(frame: pd.DataFrame, name: str, key: str, chart=None) -> None:
+    """CSV and Excel downloads of exactly the rows drawn (formula-safe), and the chart as PNG.
+
+    Files are built only when clicked (deferred callables), so a rerun costs nothing."""
+    columns = st.columns(3 if chart is not None else 2)
+    columns[0].download_button(t("download.csv"), lambda: exports.to_csv(frame), file_name=f"{name}.csv",
+                               mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
+    columns[1].download_button(t("download.xlsx"), lambda: exports.to_excel(frame), file_name=f"{name}.xlsx",
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                               key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
+    if chart is not None:
+        columns[2].download_button(t("download.png"), lambda: charts.to_png(chart), file_name=f"{name}.png",
+                                   mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
+
+
+def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
+                caption: str = "") -> None:
+    """A chart with its demo badge, source caption and the three downloads of exactly its data."""
+    demo_badge(*dataset_ids)
+    st.altair_chart(charts.styled(chart, lang()), theme=None, width="stretch", key=f"{key}-chart")
+    records = data.manifest()
+    for dataset_id in dataset_ids:
+        if dataset_id in records:
+            source_caption(records[dataset_id], caption if dataset_id == dataset_ids[-1] else "")
+    downloads(frame, name, key, charts.styled(chart, lang()))
 
 
 def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -> None:

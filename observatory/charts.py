@@ -1,0 +1,122 @@
+"""Altair chart builders with one visual style (see ../shared/DESIGN.md), plus PNG export.
+
+Every builder takes a tidy frame and returns a finished chart: Italian (or English) number and date
+formats through Vega's locale, territory colours from style.py, a title that states the finding,
+and a `description` used as alt text. Pages render them with `st.altair_chart(chart, theme=None)`
+so the screen, the PNG download and the slides look the same."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from observatory import labels, style
+
+_MONTHS_IT = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+              "settembre", "ottobre", "novembre", "dicembre"]
+_DAYS_IT = ["domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"]
+
+
+def vega_locale(lang: str) -> dict:
+    """d3 number and time locale for Vega: 1.234,5 and 'gen 2025' in Italian."""
+    if lang == "en":
+        return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]}}
+    return {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " €"]},
+        "time": {"dateTime": "%A %e %B %Y, %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+                 "periods": ["AM", "PM"], "days": _DAYS_IT, "shortDays": [d[:3] for d in _DAYS_IT],
+                 "months": _MONTHS_IT, "shortMonths": [m[:3] for m in _MONTHS_IT]},
+    }
+
+
+def styled(chart: alt.TopLevelMixin, lang: str, *, width: int | str = "container",
+           height: int = style.CHART_HEIGHT, large: bool = False) -> alt.TopLevelMixin:
+    """Apply the house style; `large` is for conference slides (bigger type)."""
+    base = 20 if large else 13
+    return chart.properties(width=width, height=height).configure(
+        locale=vega_locale(lang), font=style.FONT,
+    ).configure_title(fontSize=base + 4, anchor="start", fontWeight="bold", subtitleFontSize=base,
+                      subtitleColor=style.NEUTRAL).configure_axis(
+        labelFontSize=base, titleFontSize=base, gridColor="#e6e9ed", domainColor="#8c959f", tickColor="#8c959f",
+    ).configure_legend(labelFontSize=base, titleFontSize=base, orient="bottom").configure_view(strokeWidth=0)
+
+
+def territory_scale(codes: list[str], names: dict[str, str]) -> alt.Scale:
+    """Colour scale keyed by territory name, keeping each territory's colour everywhere."""
+    return alt.Scale(domain=[names.get(c, c) for c in codes],
+                     range=[style.territory_color(c, i) for i, c in enumerate(codes)])
+
+
+def trend_lines(frame: pd.DataFrame, *, x: str, y: str, territory: str, title: str, y_title: str,
+                names: dict[str, str], lang: str, decimals: int = 1, zero: bool = False,
+                temporal: bool = False, break_at: object | None = None, break_label: str = "",
+                subtitle: str = "", description: str = "") -> alt.Chart:
+    """One line per territory over time; a dashed rule marks a series break (e.g. LFS 2021)."""
+    data = frame.assign(_territorio=frame[territory].map(lambda c: names.get(c, c)))
+    codes = list(dict.fromkeys(frame[territory]))
+    x_type = "T" if temporal else "O"
+    fmt = f",.{decimals}f"
+    lines = alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(
+        x=alt.X(f"{x}:{x_type}", title=None, axis=alt.Axis(labelAngle=0, format="%b %Y") if temporal else alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero), axis=alt.Axis(format=fmt)),
+        color=alt.Color("_territorio:N", title=None, scale=territory_scale(codes, names)),
+        tooltip=[alt.Tooltip("_territorio:N", title=labels.t("col.territorio", lang)),
+                 alt.Tooltip(f"{x}:{x_type}", title=labels.t("col.periodo", lang),
+                             **({"format": "%b %Y"} if temporal else {})),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=fmt)],
+    )
+    layers = [lines]
+    if break_at is not None:
+        rule_data = pd.DataFrame({x: [break_at], "nota": [break_label]})
+        rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color=style.NEUTRAL).encode(x=f"{x}:{x_type}")
+        text = alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color=style.NEUTRAL, baseline="top").encode(
+            x=f"{x}:{x_type}", y=alt.value(0), text="nota:N")
+        layers += [rule, text]
+    return alt.layer(*layers).properties(
+        title=alt.Title(title, subtitle=subtitle or alt.Undefined), description=description or title)
+
+
+def sorted_bars(frame: pd.DataFrame, *, category: str, value: str, title: str, value_title: str,
+                lang: str, decimals: int = 0, color: str | None = None, diverging: bool = False,
+                subtitle: str = "", description: str = "", highlight: str | None = None) -> alt.Chart:
+    """Horizontal bars sorted by value; diverging colours for balances around zero."""
+    fmt = f",.{decimals}f"
+    if diverging:
+        colour = alt.condition(f"datum['{value}'] >= 0", alt.value(style.DIVERGING[-2]), alt.value(style.DIVERGING[1]))
+    elif highlight is not None:
+        colour = alt.condition(f"datum['{category}'] == '{highlight}'", alt.value(style.HIGHLIGHT_COLOR),
+                               alt.value(color or style.SEQUENTIAL[4]))
+    else:
+        colour = alt.value(color or style.SEQUENTIAL[4])
+    return alt.Chart(frame).mark_bar().encode(
+        y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt)),
+        color=colour,
+        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), description=description or title)
+
+
+def small_multiples(frame: pd.DataFrame, *, x: str, y: str, facet: str, territory: str, title: str,
+                    y_title: str, names: dict[str, str], lang: str, columns: int = 4, decimals: int = 0,
+                    temporal: bool = False, description: str = "") -> alt.Chart:
+    """The same small line chart for each value of `facet` (e.g. one per ATECO section)."""
+    data = frame.assign(_territorio=frame[territory].map(lambda c: names.get(c, c)))
+    codes = list(dict.fromkeys(frame[territory]))
+    fmt = f",.{decimals}f"
+    x_type = "T" if temporal else "O"
+    return alt.Chart(data).mark_line(strokeWidth=2).encode(
+        x=alt.X(f"{x}:{x_type}", title=None),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=fmt)),
+        color=alt.Color("_territorio:N", title=None, scale=territory_scale(codes, names)),
+        tooltip=[alt.Tooltip("_territorio:N"), alt.Tooltip(f"{x}:{x_type}"), alt.Tooltip(f"{y}:Q", format=fmt)],
+    ).properties(width=180, height=110).facet(facet=alt.Facet(f"{facet}:N", title=None), columns=columns).properties(
+        title=title, description=description or title).resolve_scale(y="independent")
+
+
+def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """Render a chart to PNG without a browser (vl-convert), for downloads and slides."""
+    spec = chart.to_dict()
+    if spec.get("width") == "container":
+        spec["width"] = 900
+    return vlc.vegalite_to_png(spec, scale=scale)
