@@ -45,3 +45,13 @@ def sample(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"real sample {name} not available (../shared is absent)")
     return path
+
+
+@pytest.fixture
+def full_data_dir(data_dir):
+    """The shipped snapshot plus synthetic frames for every dataset (see tests/synthetic.py);
+    returns (data_dir, frames) so tests can compute expected numbers themselves."""
+    from tests import synthetic
+
+    frames = synthetic.write_full_snapshot(data_dir / "snapshot")
+    return data_dir, frames

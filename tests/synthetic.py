@@ -1,0 +1,122 @@
+"""Small, deterministic frames in every dataset's schema (docs/architecture.md), for page tests.
+
+Page tests compute their expected numbers from these frames independently of the app. They are
+test inputs only: nothing here reaches the shipped snapshot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from observatory import store
+
+TERRITORIES = ["ITC42", "ITC43", "ITC4", "IT"]
+SECTIONS = ["A", "C", "F", "G", "I", "M", "Q", "ND"]
+CONTRACTS = ["indeterminato", "determinato", "apprendistato", "somministrazione"]
+
+
+def forze_lavoro() -> pd.DataFrame:
+    rows = []
+    base = {"tasso_occupazione": 66.0, "tasso_disoccupazione": 6.0, "tasso_attivita": 71.0, "tasso_inattivita": 29.0}
+    ages = {"tasso_occupazione": "15-64", "tasso_disoccupazione": "15-74", "tasso_attivita": "15-64",
+            "tasso_inattivita": "15-64"}
+    for t_index, territory in enumerate(TERRITORIES):
+        for indicator, value in base.items():
+            for sex_index, sex in enumerate(["totale", "maschi", "femmine"]):
+                for year in range(2015, 2025):
+                    v = value + t_index * 0.7 - (year - 2015) * 0.2 + sex_index * 0.5
+                    rows.append({"territorio": territory, "indicatore": indicator, "sesso": sex,
+                                 "classe_eta": ages[indicator], "anno": year, "valore": round(v, 1),
+                                 "stato_osservazione": pd.NA, "serie": "UNT2020" if year < 2021 else "RFL2021"})
+    frame = pd.DataFrame(rows)
+    frame["valore"] = frame["valore"].astype("Float64")
+    frame["stato_osservazione"] = frame["stato_osservazione"].astype("string")
+    return frame
+
+
+def flows(seed: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    months = pd.date_range("2022-01-01", "2024-12-01", freq="MS")
+    rows = []
+    for territory, scale in (("ITC42", 30), ("ITC43", 18), ("ITC4", 400)):
+        for month in months:
+            for sector in SECTIONS:
+                for contract in CONTRACTS:
+                    rows.append({"mese": month, "territorio": territory, "settore_ateco": sector,
+                                 "contratto": contract, "orario": "tempo pieno", "sesso": "femmine" if sector in "GIQ" else "maschi",
+                                 "classe_eta": "25-34", "titolo_studio": "diploma",
+                                 "cittadinanza": "italiana", "eventi": int(rng.integers(1, scale))})
+    frame = pd.DataFrame(rows)
+    frame["eventi"] = frame["eventi"].astype("int64")
+    return frame
+
+
+def imprese() -> pd.DataFrame:
+    months = pd.date_range("2022-01-01", "2025-09-01", freq="MS")
+    rows = []
+    for territory, active in (("ITC42", 47000), ("ITC43", 25000), ("ITC4", 800000), ("IT", 5_100_000)):
+        for i, month in enumerate(months):
+            for sector, share in (("C", 0.2), ("G", 0.3), ("F", 0.15), ("TOTALE", 1.0)):
+                rows.append({"mese": month, "territorio": territory, "settore_ateco": sector,
+                             "classificazione": "ATECO 2025" if month >= pd.Timestamp("2025-04-01") else "ATECO 2007",
+                             "iscrizioni": int(active * share * 0.006), "cessazioni": int(active * share * 0.005),
+                             "attive": int(active * share + i)})
+    frame = pd.DataFrame(rows)
+    for column in ("iscrizioni", "cessazioni", "attive"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def unita_locali(comuni: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for i, code in enumerate(comuni["comune_istat"]):
+        for sector, k in (("C", 3), ("G", 5), ("TOTALE", 12)):
+            rows.append({"comune_istat": code, "anno": 2023, "settore_ateco": sector,
+                         "unita_locali": float(k * (i % 17 + 3)), "addetti": float(k * (i % 17 + 3) * 4)})
+    frame = pd.DataFrame(rows)
+    frame["anno"] = frame["anno"].astype("int64")
+    frame[["unita_locali", "addetti"]] = frame[["unita_locali", "addetti"]].astype("Float64")
+    return frame
+
+
+def studenti(comuni: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    towns = comuni["comune_istat"].tolist()[::20]
+    for year in ("2022/23", "2023/24", "2024/25"):
+        for i, code in enumerate(towns):
+            for track, field in (("liceo", "SCIENTIFICO"), ("tecnico", "TECNOLOGICO"), ("professionale", "SERVIZI"),
+                                 ("iefp", "IEFP")):
+                rows.append({"anno_scolastico": year, "codice_scuola": f"{code[:3]}IS{i:04d}", "comune_istat": code,
+                             "gestione": "statale", "tipo_percorso": track, "percorso": field,
+                             "indirizzo": field.title(), "anno_corso": 1, "maschi": 20 + i, "femmine": 15 + i,
+                             "totale": 35 + 2 * i})
+    frame = pd.DataFrame(rows)
+    for column in ("anno_corso", "maschi", "femmine", "totale"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def excelsior() -> pd.DataFrame:
+    rows = []
+    groups = ["Dirigenti e professioni specialistiche", "Professioni tecniche", "Operai specializzati",
+              "Conduttori di impianti", "Professioni commerciali e dei servizi"]
+    for territory in ("ITC42", "ITC43"):
+        for i, group in enumerate(groups):
+            rows.append({"anno": 2025, "territorio": territory, "dimensione": "gruppo_professionale",
+                         "categoria": group, "entrate": float(1000 + 400 * i), "quota_difficile": 40.0 + 5 * i})
+    frame = pd.DataFrame(rows)
+    frame["anno"] = frame["anno"].astype("int64")
+    frame[["entrate", "quota_difficile"]] = frame[["entrate", "quota_difficile"]].astype("Float64")
+    return frame
+
+
+def write_full_snapshot(base, provenance: str = "dimostrativo") -> dict[str, pd.DataFrame]:
+    """Add every synthetic dataset to the snapshot at `base` (which already holds comuni/popolazione)."""
+    comuni = store.read_dataset("comuni", base=base)
+    frames = {"forze_lavoro": forze_lavoro(), "avviamenti": flows(1), "cessazioni": flows(2),
+              "proroghe": flows(3), "trasformazioni": flows(4), "imprese": imprese(),
+              "unita_locali": unita_locali(comuni), "studenti": studenti(comuni), "excelsior": excelsior()}
+    store.write_version([store.NewDataset(id=k, frame=v, title=k, publisher="Test", source_url="http://127.0.0.1/",
+                                          licence="CC BY 4.0", provenance=provenance) for k, v in frames.items()],
+                        base=base)
+    return frames
