@@ -16,6 +16,15 @@ import shapely
 from observatory import geo, labels, style
 
 
+class FrozenDeck(pdk.Deck):
+    """A Deck whose JSON is computed once: a cached map costs nothing to serialise on a rerun."""
+
+    def to_json(self):  # noqa: D102 — same contract as pydeck.Deck.to_json
+        if getattr(self, "_frozen_json", None) is None:
+            self._frozen_json = super().to_json()
+        return self._frozen_json
+
+
 @dataclasses.dataclass(frozen=True)
 class LegendClass:
     color: str
@@ -109,7 +118,7 @@ def choropleth(
         layers.append(pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": chosen}, id="scelto",
                                 stroked=True, filled=False, get_line_color=[0, 0, 0, 255], get_line_width=300,
                                 line_width_min_pixels=4))
-    deck = pdk.Deck(
+    deck = FrozenDeck(
         layers=layers,
         initial_view_state=_view(features),
         map_provider=None,  # no basemap: nothing is requested outside the app's own server

@@ -11,16 +11,25 @@ from observatory.ui import data, widgets
 from observatory.ui.state import lang, t
 
 
+@st.cache_resource(ttl=3600, max_entries=64, show_spinner=False)
+def _deck(values: pd.DataFrame, value_label: str, decimals: int, lang: str, highlight: str | None,
+          snapshot_version: str) -> tuple[maps.FrozenDeck, list[maps.LegendClass]]:
+    """The choropleth for these values, built and serialised once, then shared by every session."""
+    features, outlines = data.map_shapes()
+    scope = set(values["comune_istat"])
+    shown = [f for f in features if f["properties"]["comune_istat"] in scope]
+    deck, legend = maps.choropleth(shown, outlines, values, value_label=value_label, decimals=decimals,
+                                   lang=lang, highlight=highlight)
+    deck.to_json()
+    return deck, legend
+
+
 def municipal_map(values: pd.DataFrame, *, title: str, caption: str, indicator_id: str,
                   highlight: str | None, dataset_ids: tuple[str, ...], key: str) -> None:
     """Draw `values` (comune_istat, comune, provincia, valore) as a choropleth with its table."""
     indicator = registry.indicator(indicator_id)
-    features, outlines = data.map_shapes()
-    scope = {c for c in values["comune_istat"]}
-    shown = [f for f in features if f["properties"]["comune_istat"] in scope]
-    deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
-                                   value_label=indicator.label(lang()), decimals=indicator.decimals,
-                                   lang=lang(), highlight=highlight)
+    deck, legend = _deck(values[["comune_istat", "valore"]].reset_index(drop=True), indicator.label(lang()),
+                         indicator.decimals, lang(), highlight, data.version())
     st.subheader(title)
     widgets.demo_badge(*dataset_ids)
     st.pydeck_chart(deck, height=560, key=f"{key}-map")
