@@ -17,11 +17,12 @@ from observatory import geo, labels, style
 
 
 class FrozenDeck(pdk.Deck):
-    """A Deck whose JSON is computed once: a cached map costs nothing to serialise on a rerun."""
+    """A Deck whose JSON is computed once and compact (pydeck indents it, doubling the bytes sent):
+    a cached map costs nothing to serialise on a rerun."""
 
     def to_json(self):  # noqa: D102 — same contract as pydeck.Deck.to_json
         if getattr(self, "_frozen_json", None) is None:
-            self._frozen_json = super().to_json()
+            self._frozen_json = json.dumps(json.loads(super().to_json()), separators=(",", ":"))
         return self._frozen_json
 
 

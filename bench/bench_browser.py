@@ -1,0 +1,210 @@
+"""Targets 2–4 in a real browser (Debian Chromium via Playwright):
+2. click a page in the navigation → its last element drawn: each page's median ≤ 3× a minimal
+   page's in the same browser run (a throwaway two-page app); server start → first page drawn.
+3. server RSS after visiting every page once, and growth per extra browser session (10 sessions).
+4. N concurrent sessions (default 30, one Chromium) open the overview and the map page:
+   all render without error; p50/p95 and the ratio to a single session."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import REPO, private_snapshot, table, verdict
+
+sys.path.insert(0, str(REPO))
+from observatory import labels, navigation  # noqa: E402
+from tests import browser  # noqa: E402
+
+TARGET_RATIO = 3.0
+MINIMAL_APP = '''
+import streamlit as st
+pages = [st.Page(lambda: st.title("Uno"), title="Uno", url_path="uno", default=True),
+         st.Page(lambda: st.title("Due"), title="Due", url_path="due")]
+st.navigation(pages).run()
+'''
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (the streamlit server), in MB."""
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+        if int(fields.get("Pid", "0")) == pid or int(fields.get("PPid", "0").strip() or 0) == pid:
+            total += int(fields.get("VmRSS", "0 kB").split()[0])
+    return total / 1024
+
+
+def click_and_wait(page, url_path: str, title: str) -> float:
+    start = time.perf_counter()
+    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').first.click()
+    page.wait_for_function("(t) => { const h = document.querySelector('[data-testid=\"stMain\"] h1');"
+                           " return h && h.innerText.trim().startsWith(t); }", arg=title, timeout=60_000)
+    browser.wait_rendered(page)
+    if page.locator('[data-testid="stDeckGlJsonChart"]').count():
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
+    return time.perf_counter() - start
+
+
+def navigation_timings(chromium, url: str, entries, runs: int) -> dict[str, float]:
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    page.goto(url)
+    browser.wait_rendered(page)
+    samples: dict[str, list[float]] = {e[0]: [] for e in entries}
+    for _ in range(runs):
+        for url_path, title in entries:
+            samples[url_path].append(click_and_wait(page, url_path, title))
+    context.close()
+    return {k: statistics.median(v) for k, v in samples.items()}
+
+
+async def one_session(chromium, url: str) -> float:
+    context = await chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    start = time.perf_counter()
+    await page.goto(url + "/")
+    await page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=180_000)
+    await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000)
+    errors = await page.locator('[data-testid="stException"]').count()
+    await page.goto(url + "/mercato-lavoro")
+    await page.wait_for_selector('[data-testid="stMain"] h1', timeout=180_000)
+    await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000)
+    errors += await page.locator('[data-testid="stException"]').count()
+    elapsed = time.perf_counter() - start
+    await context.close()
+    if errors:
+        raise RuntimeError("a session showed an exception")
+    return elapsed
+
+
+async def load(url: str, sessions: int) -> tuple[float, list[float]]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(executable_path=browser.CHROMIUM, headless=True,
+                                                    args=browser.CHROMIUM_ARGS)
+        single = statistics.median([await one_session(chromium, url) for _ in range(3)])
+        times = await asyncio.gather(*[one_session(chromium, url) for _ in range(sessions)])
+        await chromium.close()
+    return single, sorted(times)
+
+
+def percentile(values: list[float], q: float) -> float:
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--url", help="measure only the load test against an already running deployment")
+    args = parser.parse_args()
+    reason = browser.chromium_missing_reason()
+    if reason:
+        raise SystemExit(reason)
+    if args.url:
+        single, times = asyncio.run(load(args.url, args.sessions))
+        print_load(single, times, args.sessions, args.url)
+        return
+    from playwright.sync_api import sync_playwright
+
+    minimal_dir = Path(tempfile.mkdtemp())
+    (minimal_dir / "app.py").write_text(MINIMAL_APP, encoding="utf-8")
+    entries = [(e.url_path, labels.t(e.title_key, "it")) for e in navigation.PAGES]
+    started = time.perf_counter()
+    with browser.streamlit_server(private_snapshot()) as url, sync_playwright() as playwright:
+        chromium = browser.launch_browser(playwright)
+        page = chromium.new_page()
+        page.goto(url + "/")
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=120_000)
+        browser.wait_rendered(page)
+        first_drawn = time.perf_counter() - started
+        page.close()
+        timings = navigation_timings(chromium, url, entries, args.runs)
+        pid = server_pid(url)
+        rss_after_pages = rss_mb(pid)
+        contexts = []
+        for _ in range(10):
+            context = chromium.new_context()
+            extra = context.new_page()
+            extra.goto(url + "/")
+            extra.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=120_000)
+            browser.wait_rendered(extra)
+            contexts.append(context)
+        rss_after_sessions = rss_mb(pid)
+        for context in contexts:
+            context.close()
+        reference = minimal_reference(chromium, minimal_dir, args.runs)
+        chromium.close()
+        single, times = asyncio.run(load(url, args.sessions))
+
+    print(f"### Browser: navigation click → page drawn (median of {args.runs}), same Chromium\n")
+    print(f"reference (minimal one-line page in a two-page app): {reference * 1000:.0f} ms; "
+          f"server start → first page with map drawn: {first_drawn:.1f} s\n")
+    rows = [[p, f"{s * 1000:.0f} ms", f"{s / reference:.1f}×", verdict(s / reference, TARGET_RATIO)]
+            for p, s in timings.items()]
+    print(table(["page", "median", "ratio", f"≤ {TARGET_RATIO:.0f}×"], rows))
+    growth = (rss_after_sessions - rss_after_pages) / 10
+    print("\n### Memory (server RSS)\n")
+    print(table(["after every page once", "after 10 more sessions", "growth per session", "< 15 MB"],
+                [[f"{rss_after_pages:.0f} MB", f"{rss_after_sessions:.0f} MB", f"{growth:.1f} MB",
+                  "✅" if growth < 15 else "❌"]]))
+    print_load(single, times, args.sessions, "one process")
+
+
+def print_load(single: float, times: list[float], sessions: int, label: str) -> None:
+    p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+    print(f"\n### Load: {sessions} concurrent sessions, overview map + labour page ({label})\n")
+    print(table(["single session (median of 3)", "p50", "p95", "p50 / single", "p95 / single"],
+                [[f"{single:.1f} s", f"{p50:.1f} s", f"{p95:.1f} s", f"{p50 / single:.1f}×", f"{p95 / single:.1f}×"]]))
+
+
+def server_pid(url: str) -> int:
+    port = url.rsplit(":", 1)[1]
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "streamlit" in text and f"--server.port {port}" in text:
+            return int(cmdline.parent.name)
+    raise RuntimeError("streamlit server process not found")
+
+
+def minimal_reference(chromium, folder: Path, runs: int) -> float:
+    import shutil
+    import subprocess
+    import urllib.request
+
+    port = browser.free_port()
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(folder / "app.py"), "--server.port",
+                                str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                                "--browser.gatherUsageStats", "false"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        timings = navigation_timings(chromium, f"http://127.0.0.1:{port}", [("due", "Due"), ("uno", "Uno")], runs)
+        return statistics.median(timings.values())
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

