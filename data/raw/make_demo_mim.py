@@ -172,7 +172,7 @@ def main() -> None:
                       datasets=["studenti"],
                       note=(f"COSTRUITO da data/raw/make_demo_mim.py (seme 20261125): {what}, nel formato reale "
                             "(CSV ',', intestazioni del Ministero, 'Non Disponibile'). Scuole e codici inventati, "
-                            "codici catastali reali; solo Como, Lecco e una scuola di Milano."))
+                            "codici catastali reali; solo una ventina di scuole di Como e Lecco (i totali sono una parte di quelli reali) e una di Milano."))
 
 
 if __name__ == "__main__":
