@@ -9,6 +9,7 @@ Run: python data/raw/make_demo_excelsior.py
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -110,7 +111,6 @@ def _fixed_timestamps(content: bytes) -> bytes:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                import re
                 data = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<", rb"<dcterms:\1\2>2026-11-25T00:00:00Z<", data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 25, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
