@@ -36,9 +36,33 @@ def rebuild(raw: Path | None = None, base: Path | None = None,
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+    uploaded = _uploads_from_raw(raw, base) if raw.is_dir() else None
+    if uploaded:
+        report.version = uploaded
     if report.version:
         _keep_only(base, report.version)
     return report
+
+
+def _uploads_from_raw(raw: Path, base: Path) -> str | None:
+    """Upload-only datasets (no API, e.g. Excelsior) are built from their raw official-layout file
+    with the same parser the staff upload uses; returns the new version, if any."""
+    items = []
+    for record in mirror.sidecars(raw):
+        for dataset_id in record.get("datasets", []):
+            dataset = datasets.CATALOGUE.get(dataset_id)
+            if dataset is None or dataset.fetch is not None or dataset.parse_upload is None:
+                continue
+            path = raw / record["file"]
+            frame = dataset.parse_upload(path.read_bytes(), path.name)
+            datasets.validate(dataset_id, frame)
+            start, end = datasets.period_covered(dataset_id, frame)
+            items.append(store.NewDataset(
+                id=dataset_id, frame=frame, title=dataset.title_it, publisher=dataset.publisher,
+                source_url=dataset.source_url, licence=dataset.licence,
+                provenance=record.get("provenance", "dimostrativo"), period_start=start, period_end=end,
+                notes=record.get("note", "")))
+    return store.write_version(items, validate=datasets.validate, base=base) if items else None
 
 
 def _keep_only(base: Path, version: str) -> None:
