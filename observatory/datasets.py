@@ -9,9 +9,9 @@ import pandas as pd
 
 from observatory.catalogue_types import Dataset, FetchContext  # noqa: F401  (re-exported)
 from observatory.errors import ObservatoryError
-from observatory.sources import geopop
+from observatory.sources import geopop, istat
 
-_MODULES = [geopop]
+_MODULES = [geopop, istat]
 
 CATALOGUE: dict[str, Dataset] = {d.id: d for module in _MODULES for d in module.DATASETS}
 
