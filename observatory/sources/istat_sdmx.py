@@ -85,8 +85,9 @@ def parse_dimensions(xml: bytes, flow: str) -> list[str]:
     except ET.ParseError as exc:
         raise ObservatoryError(f"La struttura del flusso ISTAT {flow} è illeggibile (XML non valido).") from exc
     dataflow = next((d for d in root.iter(f"{_STR}Dataflow") if d.get("id") == flow), None)
-    ref = None if dataflow is None else next(
-        (e for e in dataflow.iter() if e.tag.rsplit("}", 1)[-1] == "Ref" and e.get("id")), None)
+    pointer = None if dataflow is None else dataflow.find(f"{_STR}Structure")
+    ref = None if pointer is None else next(
+        (e for e in pointer.iter() if e.tag.rsplit("}", 1)[-1] == "Ref" and e.get("id")), None)
     if ref is None:
         raise ObservatoryError(f"La struttura ISTAT non contiene il flusso {flow} o la sua DSD.")
     dsd = next((d for d in root.iter(f"{_STR}DataStructure") if d.get("id") == ref.get("id")), None)
