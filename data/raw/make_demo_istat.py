@@ -54,7 +54,8 @@ def rates(rng: np.random.Generator) -> dict[tuple[str, str], dict[str, np.ndarra
         emp += {"ITC42": -1.0, "ITC43": 0.6}.get(area, 0) + rng.normal(0, noise, len(years))
         unem = np.array(IT_UNEM) * (0.6 if lomb else 1) * {"ITC42": 1.0, "ITC43": 0.85}.get(area, 1)
         unem = np.clip(unem + rng.normal(0, noise * 0.6, len(years)), 1.5, None)
-        youth = np.clip(np.array(IT_YOUTH) * (0.68 if lomb else 1) + rng.normal(0, noise * 2, len(years)), 5, None)
+        youth = np.array(IT_YOUTH) * (0.68 if lomb else 1) + rng.normal(0, noise * 2, len(years))
+        youth = np.clip(youth, 5, None)
         gap = (20 if lomb else 25) - (6 if lomb else 7.5) * years / 21
         for sex, sign, u_factor in (("9", 0, 1.0), ("1", 1, 0.88), ("2", -1, 1.15)):
             e = emp + sign * gap / 2 + (rng.normal(0, noise * 0.5, len(years)) if sign else 0)
@@ -72,7 +73,8 @@ def lfs_rows(flow: istat.Flow, values, dims) -> list[dict[str, str]]:
     for (area, sex), series in values.items():
         for age in flow.ages:
             for year in wanted:
-                shift = {"EMP_R": .3, "ACT_R": .3, "INAC_R": -.3}.get(flow.data_type, 0) if previous else 0  # regulation break
+                # the old regulation reads a little differently: a visible break at 2021
+                shift = {"EMP_R": .3, "ACT_R": .3, "INAC_R": -.3}.get(flow.data_type, 0) if previous else 0
                 value = series[f"{flow.data_type}/{age}"][YEARS.index(year)] + shift
                 blank = area == "ITC43" and sex == "2" and age == "Y15-24" and year in (2005, 2006)
                 row = {"FREQ": "A", "REF_AREA": area, "DATA_TYPE": flow.data_type, "SEX": sex, "AGE": age,
@@ -96,15 +98,17 @@ def asia_rows(rng: np.random.Generator, codes: list[str], population: dict[str, 
     weights = np.array([g[1] for g in GROUPS]) / sum(g[1] for g in GROUPS)
     rows = []
     for code in codes:
-        units_2023 = rng.multinomial(max(3, int(population.get(code, 2500) * 0.085 * rng.lognormal(0, .15))), weights)
+        total_units = max(3, int(population.get(code, 2500) * 0.085 * rng.lognormal(0, .15)))
+        units_2023 = rng.multinomial(total_units, weights)
         for year, units in ((2022, np.round(units_2023 * rng.uniform(.95, 1.03, len(GROUPS)))), (2023, units_2023)):
             staff = units * np.array([g[2] for g in GROUPS]) * rng.lognormal(0, .25, len(GROUPS))
             cells = [(g[0], int(u), s) for g, u, s in zip(GROUPS, units, staff) if u > 0]
             cells.append(("0010", sum(c[1] for c in cells), sum(c[2] for c in cells)))
             for ateco, count, persons in cells:
                 for data_type, value in (("LU", str(count)), ("LUEMPDAA", f"{persons:.2f}")):
-                    rows.append({"FREQ": "A", "REF_AREA": code, "DATA_TYPE": data_type, "ECON_ACTIVITY_NACE_2007": ateco,
-                                 "PERS_EMPL_SIZE_CLASS": "TOTAL", "TIME_PERIOD": str(year), "OBS_VALUE": value})
+                    rows.append({"FREQ": "A", "REF_AREA": code, "DATA_TYPE": data_type,
+                                 "ECON_ACTIVITY_NACE_2007": ateco, "PERS_EMPL_SIZE_CLASS": "TOTAL",
+                                 "TIME_PERIOD": str(year), "OBS_VALUE": value})
     return rows
 
 
@@ -115,7 +119,8 @@ def write(relative: str, body: bytes, dataset: str) -> None:
     sidecar = {"publisher": "ISTAT", "url": f"{REAL_BASE}/{relative}", "retrieved": RETRIEVED,
                "licence": "CC BY 4.0", "sha256": hashlib.sha256(body).hexdigest(), "provenance": "dimostrativo",
                "datasets": [dataset], "note": "campione costruito nel formato dell'editore"}
-    Path(f"{path}.provenance.json").write_text(json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n"
+    Path(f"{path}.provenance.json").write_text(text, encoding="utf-8")
 
 
 def main() -> None:

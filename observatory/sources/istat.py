@@ -111,7 +111,8 @@ def fetch_flow(sess, base: str, flow: Flow, ctx: FetchContext) -> pd.DataFrame:
     raw = raw[wanted]
     years = raw["TIME_PERIOD"].str.extract(r"^(\d{4})$")[0]
     if years.isna().any():
-        raise ObservatoryError(f"ISTAT: periodi non annuali nel flusso {flow.id} ({raw['TIME_PERIOD'][years.isna()].iloc[0]!r}).")
+        odd = raw["TIME_PERIOD"][years.isna()].iloc[0]
+        raise ObservatoryError(f"ISTAT: periodi non annuali nel flusso {flow.id} ({odd!r}).")
     ctx.progress(f"ISTAT {flow.id} ({flow.indicatore}, {flow.serie}): {len(raw)} osservazioni")
     return pd.DataFrame({
         "territorio": raw["REF_AREA"].astype("str"),
