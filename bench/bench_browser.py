@@ -46,7 +46,7 @@ def rss_mb(pid: int) -> float:
 
 def click_and_wait(page, url_path: str, title: str) -> float:
     start = time.perf_counter()
-    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').first.click()
+    page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
     page.wait_for_function("(t) => { const h = document.querySelector('[data-testid=\"stMain\"] h1');"
                            " return h && h.innerText.trim().startsWith(t); }", arg=title, timeout=60_000)
     browser.wait_rendered(page)
