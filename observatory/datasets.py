@@ -9,9 +9,9 @@ import pandas as pd
 
 from observatory.catalogue_types import Dataset, FetchContext  # noqa: F401  (re-exported)
 from observatory.errors import ObservatoryError
-from observatory.sources import camcom, excelsior, geopop, mim
+from observatory.sources import camcom, excelsior, geopop, lombardia, mim
 
-_MODULES = [geopop, camcom, mim, excelsior]
+_MODULES = [geopop, camcom, mim, excelsior, lombardia]
 
 CATALOGUE: dict[str, Dataset] = {d.id: d for module in _MODULES for d in module.DATASETS}
 
