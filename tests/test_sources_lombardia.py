@@ -160,7 +160,7 @@ def test_unmapped_sector_becomes_nd_and_is_reported(fixture_server):
     frame, ctx = fetch(fixture_server)
     nd = frame[frame["settore_ateco"] == "ND"].groupby("territorio")["eventi"].sum().to_dict()
     assert nd == {"ITC42": 2, "ITC4": 3}
-    assert any("non classificato" in note and "ITC4 3" in note and "ITC42 2" in note for note in ctx.notes)
+    assert any("non classificato" in note and "Lombardia (ITC4) 3" in note and "Como (ITC42) 2" in note for note in ctx.notes)
 
 
 def test_licence_read_from_metadata_else_fallback(fixture_server):
@@ -183,7 +183,7 @@ def test_app_token_is_sent_when_configured(fixture_server, monkeypatch):
 def test_api_and_bulk_paths_agree(fixture_server, monkeypatch, date_type):
     records = random_events(2000, seed=11) + [event(genere=None), event(data="31/12/2018")]
     records += [event(data="non so")] if date_type == "text" else []
-    monkeypatch.setenv("OSSERVATORIO_SOCRATA_PAGE_SIZE", "97")
+    monkeypatch.setenv("OSSERVATORIO_SOCRATA_PAGE_SIZE", "397")
     serve(fixture_server, records, date_type)
     via_api, api_ctx = fetch(fixture_server)
     monkeypatch.setenv("OSSERVATORIO_LOMBARDIA_MODE", "bulk")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from observatory import territory
+
 #: Raw fields (API fieldName = lower-case display name) that become one schema column each.
 CATEGORY_FIELDS = {
     "settoreeconomicodettaglio": "settore_ateco",
@@ -201,6 +203,12 @@ def category_table(field: str, values) -> pd.DataFrame:
                          target: [mapper(v) for v in distinct]})
 
 
+def _name(code: str) -> str:
+    """'Como (ITC42)' for the report; the code alone when the territory is not configured."""
+    name = territory.territory_names().get(code)
+    return f"{name} ({code})" if name else code
+
+
 DROPPED_DATE, DROPPED_SEX = "la data dell'evento è illeggibile", "il genere non è indicato"
 
 
@@ -213,13 +221,13 @@ def finish(frame: pd.DataFrame, notes: list[str], label: str, dropped: dict[str,
         out[column] = out[column].astype(str)
     unmapped = out[out["settore_ateco"] == UNMAPPED_SECTOR].groupby("territorio")["eventi"].sum()
     if unmapped.sum():
-        detail = ", ".join(f"{territory} {int(count)}" for territory, count in unmapped.items())
+        detail = ", ".join(f"{_name(territory)} {int(count)}" for territory, count in unmapped.items())
         notes.append(f"{label}: rapporti con settore non riconducibile a una sezione ATECO, conteggiati come "
                      f"«{UNMAPPED_SECTOR}» (non classificato): {detail}.")
     for reason, by_territory in dropped.items():
         counts = {t: int(c) for t, c in sorted(by_territory.items()) if c}
         if counts:
-            detail = ", ".join(f"{territory} {count}" for territory, count in counts.items())
+            detail = ", ".join(f"{_name(territory)} {count}" for territory, count in counts.items())
             notes.append(f"{label}: rapporti esclusi perché {reason}: {detail}.")
     return out.reset_index(drop=True)
 
