@@ -9,9 +9,9 @@ import pandas as pd
 
 from observatory.catalogue_types import Dataset, FetchContext  # noqa: F401  (re-exported)
 from observatory.errors import ObservatoryError
-from observatory.sources import camcom, excelsior, geopop, istat, mim
+from observatory.sources import camcom, excelsior, geopop, istat, lombardia, mim
 
-_MODULES = [geopop, istat, camcom, mim, excelsior]
+_MODULES = [geopop, istat, lombardia, camcom, mim, excelsior]
 
 CATALOGUE: dict[str, Dataset] = {d.id: d for module in _MODULES for d in module.DATASETS}
 
