@@ -116,13 +116,23 @@ def main() -> None:
         single, times = asyncio.run(load(args.url, args.sessions))
         print_load(single, times, args.sessions, args.url)
         return
-    from playwright.sync_api import sync_playwright
-
     minimal_dir = Path(tempfile.mkdtemp())
     (minimal_dir / "app.py").write_text(MINIMAL_APP, encoding="utf-8")
     entries = [(e.url_path, labels.t(e.title_key, "it")) for e in navigation.PAGES]
     started = time.perf_counter()
-    with browser.streamlit_server(private_snapshot()) as url, sync_playwright() as playwright:
+    with browser.streamlit_server(private_snapshot()) as url:
+        first_drawn, timings, rss_after_pages, rss_after_sessions, reference = browse(
+            url, started, entries, minimal_dir, args.runs)
+        single, times = asyncio.run(load(url, args.sessions))
+    report(args.runs, reference, first_drawn, timings, rss_after_pages, rss_after_sessions)
+    print_load(single, times, args.sessions, "one process")
+
+
+def browse(url, started, entries, minimal_dir, runs):
+    """Sync-Playwright part: first draw, navigation timings, memory, minimal reference."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
         chromium = browser.launch_browser(playwright)
         page = chromium.new_page()
         page.goto(url + "/")
@@ -130,7 +140,7 @@ def main() -> None:
         browser.wait_rendered(page)
         first_drawn = time.perf_counter() - started
         page.close()
-        timings = navigation_timings(chromium, url, entries, args.runs)
+        timings = navigation_timings(chromium, url, entries, runs)
         pid = server_pid(url)
         rss_after_pages = rss_mb(pid)
         contexts = []
@@ -144,11 +154,13 @@ def main() -> None:
         rss_after_sessions = rss_mb(pid)
         for context in contexts:
             context.close()
-        reference = minimal_reference(chromium, minimal_dir, args.runs)
+        reference = minimal_reference(chromium, minimal_dir, runs)
         chromium.close()
-        single, times = asyncio.run(load(url, args.sessions))
+    return first_drawn, timings, rss_after_pages, rss_after_sessions, reference
 
-    print(f"### Browser: navigation click → page drawn (median of {args.runs}), same Chromium\n")
+
+def report(runs, reference, first_drawn, timings, rss_after_pages, rss_after_sessions) -> None:
+    print(f"### Browser: navigation click → page drawn (median of {runs}), same Chromium\n")
     print(f"reference (minimal one-line page in a two-page app): {reference * 1000:.0f} ms; "
           f"server start → first page with map drawn: {first_drawn:.1f} s\n")
     rows = [[p, f"{s * 1000:.0f} ms", f"{s / reference:.1f}×", verdict(s / reference, TARGET_RATIO)]
@@ -159,7 +171,6 @@ def main() -> None:
     print(table(["after every page once", "after 10 more sessions", "growth per session", "< 15 MB"],
                 [[f"{rss_after_pages:.0f} MB", f"{rss_after_sessions:.0f} MB", f"{growth:.1f} MB",
                   "✅" if growth < 15 else "❌"]]))
-    print_load(single, times, args.sessions, "one process")
 
 
 def print_load(single: float, times: list[float], sessions: int, label: str) -> None:
