@@ -1,0 +1,67 @@
+"""deploy/run.sh: several Streamlit processes behind nginx with sticky sessions, on loopback.
+A real browser loads a page through nginx (websocket included) and every browser gets the
+stickiness cookie."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+
+from tests import browser
+
+REPO = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
+                                reason="Debian nginx not installed (scripts/install-system-deps.sh installs it as root)")
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory):
+    data_dir = browser.copy_snapshot(tmp_path_factory.mktemp("data"))
+    port = browser.free_port()
+    env = {**os.environ, "OSSERVATORIO_DATA_DIR": str(data_dir), "PATH": os.environ["PATH"] + ":/usr/sbin"}
+    process = subprocess.Popen(["bash", str(REPO / "deploy" / "run.sh"), "2", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urlopen(url + "/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError(process.stdout.read1().decode(errors="replace") if process.stdout else "no output")
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+def test_nginx_sets_the_stickiness_cookie(deployment):
+    with urlopen(deployment + "/") as response:
+        cookie = response.headers.get("Set-Cookie", "")
+    assert cookie.startswith("osservatorio_lb=") and "HttpOnly" in cookie
+
+
+@pytest.mark.skipif(browser.chromium_missing_reason() is not None, reason=browser.chromium_missing_reason() or "")
+def test_a_page_renders_through_nginx(deployment):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = browser.launch_browser(playwright)
+        page = chromium.new_page()
+        page.goto(deployment + "/fonti")
+        browser.wait_rendered(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+        chromium.close()
