@@ -182,3 +182,26 @@ def category_name(value: str, lang: str) -> str:
     """Display name of a category value (contract, sex, citizenship…) in `lang`."""
     key = f"labour.value.{value}"
     return labels.t(key, lang) if key in labels.TEXTS else value
+
+
+def flows_long(monthly: pd.DataFrame, moving_sum: bool, lang: str) -> pd.DataFrame:
+    """Hires and terminations of `monthly_flows` in long form for a line chart (monthly or 12-month sums).
+
+    Columns: mese, misura (display name), valore."""
+    suffix = "_12m" if moving_sum else ""
+    columns = {f"assunzioni{suffix}": category_name("assunzioni", lang),
+               f"cessazioni{suffix}": category_name("cessazioni", lang)}
+    out = monthly.melt(id_vars="mese", value_vars=list(columns), var_name="misura", value_name="valore")
+    out["misura"] = out["misura"].map(columns)
+    return out.dropna(subset=["valore"]).reset_index(drop=True)
+
+
+def named_breakdown(avviamenti: pd.DataFrame, territories, by: str, year: int, lang: str,
+                    sector: str | None = None) -> pd.DataFrame:
+    """`hires_breakdown` with a display name per category (`nome`) for charts and downloads."""
+    from observatory.indicators.sectors import section_name
+
+    table = hires_breakdown(avviamenti, territories, by, year, sector)
+    namer = (lambda v: section_name(v, lang)) if by == "settore_ateco" else (lambda v: category_name(v, lang))
+    table.insert(1, "nome", table["categoria"].map(namer))
+    return table

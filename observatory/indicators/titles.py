@@ -54,7 +54,10 @@ def year_on_year_title(yoy: pd.DataFrame, year: int, lang: str) -> str:
     """Hires in `year` against the same months of the year before, with the change in percent."""
     wide = yoy.pivot(index="mese_numero", columns="anno", values="assunzioni").dropna()
     if wide.empty or year - 1 not in wide.columns:
-        return labels.t("titles.no_data", lang, subject=str(year))
+        alone = yoy[yoy["anno"] == year]["assunzioni"].dropna()
+        if alone.empty:
+            return labels.t("titles.no_data", lang, subject=str(year))
+        return labels.t("titles.yoy_only", lang, year=year, hires=labels.fmt_int(alone.sum(), lang), prev=year - 1)
     now, before = float(wide[year].sum()), float(wide[year - 1].sum())
     change = (now - before) / before * 100 if before else None
     months = f"{labels.fmt_month(pd.Timestamp(year, int(wide.index.min()), 1), lang)} – " \
