@@ -34,7 +34,9 @@ def styled(chart: alt.TopLevelMixin, lang: str, *, width: int | str = "container
            height: int = style.CHART_HEIGHT, large: bool = False) -> alt.TopLevelMixin:
     """Apply the house style; `large` is for conference slides (bigger type)."""
     base = 20 if large else 13
-    return chart.properties(width=width, height=height).configure(
+    # a faceted chart sizes each panel itself: Vega-Lite rejects a top-level width/height there
+    sized = chart if isinstance(chart, alt.FacetChart) else chart.properties(width=width, height=height)
+    return sized.configure(
         locale=vega_locale(lang), font=style.FONT,
     ).configure_title(fontSize=base + 4, anchor="start", fontWeight="bold", subtitleFontSize=base,
                       subtitleColor=style.NEUTRAL).configure_axis(

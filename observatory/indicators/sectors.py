@@ -43,7 +43,10 @@ def yearly_flows_by_section(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, 
     out["saldo"] = out["assunzioni"] - out["cessazioni"]
     out = out.reset_index()
     out["anno"] = out["anno"].astype(int)
-    return out
+    order = {code: i for i, code in enumerate(territories)}
+    out = out.sort_values(["territorio", "settore_ateco", "anno"],
+                          key=lambda s: s.map(order) if s.name == "territorio" else s)
+    return out.reset_index(drop=True)
 
 
 def local_units_by_province(unita_locali: pd.DataFrame, comuni: pd.DataFrame, nuts_of: dict[str, str],
@@ -113,3 +116,10 @@ def top_sections(frame: pd.DataFrame, value: str, limit: int | None = None) -> l
     order = sections.groupby("settore_ateco")[value].sum(min_count=1).sort_values(ascending=False)
     codes = order.index.tolist()
     return codes[:limit] if limit else codes
+
+
+def with_section_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A copy with `nome` (display name of `settore_ateco`) right after the code, for charts and downloads."""
+    out = frame.copy()
+    out.insert(out.columns.get_loc("settore_ateco") + 1, "nome", out["settore_ateco"].map(lambda c: section_name(c, lang)))
+    return out

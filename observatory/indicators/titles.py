@@ -80,7 +80,7 @@ def comparison_title(table: pd.DataFrame, measure_label: str, names: dict[str, s
                               area=names.get(code, code), value=value))
     if not parts:
         return labels.t("titles.no_data", lang, subject=measure_label)
-    return labels.t("titles.comparison", lang, measure=measure_label, parts="; ".join(parts))
+    return labels.t("titles.comparison", lang, measure=measure_label, parts=" · ".join(parts))
 
 
 def index_title(frame: pd.DataFrame, section: str, base_year: int, names: dict[str, str], lang: str) -> str:
