@@ -31,9 +31,13 @@ def vega_locale(lang: str) -> dict:
 
 
 def styled(chart: alt.TopLevelMixin, lang: str, *, width: int | str = "container",
-           height: int = style.CHART_HEIGHT, large: bool = False) -> alt.TopLevelMixin:
-    """Apply the house style; `large` is for conference slides (bigger type)."""
+           height: int | None = None, large: bool = False) -> alt.TopLevelMixin:
+    """Apply the house style; `large` is for conference slides (bigger type). Without `height`, a
+    chart keeps the height its builder chose (e.g. bars sized by their count), else CHART_HEIGHT."""
     base = 20 if large else 13
+    if height is None:
+        own = getattr(chart, "height", alt.Undefined)
+        height = own if isinstance(own, int) else style.CHART_HEIGHT
     # a faceted chart sizes each panel itself: Vega-Lite rejects a top-level width/height there
     sized = chart if isinstance(chart, alt.FacetChart) else chart.properties(width=width, height=height)
     return sized.configure(
@@ -132,7 +136,7 @@ def balance_bars(frame: pd.DataFrame, *, x: str, y: str, title: str, y_title: st
     fmt = ",.0f"
     colour = alt.condition(f"datum['{y}'] >= 0", alt.value(style.DIVERGING[-2]), alt.value(style.DIVERGING[1]))
     return alt.Chart(frame.dropna(subset=[y])).mark_bar().encode(
-        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)),
+        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8, labelOverlap="greedy")),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=fmt)),
         color=colour,
         tooltip=[alt.Tooltip(f"{x}:T", title=labels.t("col.periodo", lang), format="%b %Y"),
@@ -173,4 +177,5 @@ def grouped_bars(frame: pd.DataFrame, *, category: str, value: str, territory: s
         color=alt.Color("_territorio:N", title=None, scale=territory_scale(codes, names)),
         tooltip=[alt.Tooltip("_territorio:N", title=labels.t("col.territorio", lang)), alt.Tooltip(f"{category}:N"),
                  alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
-    ).properties(title=title, description=description or title)
+    ).properties(title=title, description=description or title,
+                 height=max(style.CHART_HEIGHT, data[category].nunique() * len(codes) * 9 + 40))

@@ -81,7 +81,7 @@ section = filters.url_choice(t("sectors.filter.section"), codes, key="settore", 
 one = indexed[indexed["settore_ateco"] == section]
 chart = charts.trend_lines(one, x="anno", y="indice", territory="territorio", names=names, lang=lang(), decimals=0,
                            title=titles.index_title(one, sectors.section_name(section, lang()), base_year, names, lang()),
-                           y_title=t("sectors.index.axis"))
+                           subtitle=sectors.section_name(section, lang()), y_title=t("sectors.index.axis"))
 widgets.chart_block(chart, one, name=f"indice_assunzioni_{section}_{base_year}", key="index",
                     dataset_ids=("avviamenti",), caption=t("sectors.index.caption", base=base_year))
 

@@ -84,11 +84,11 @@ def comparison_title(table: pd.DataFrame, measure_label: str, names: dict[str, s
 
 
 def index_title(frame: pd.DataFrame, section: str, base_year: int, names: dict[str, str], lang: str) -> str:
-    """'C — Manifattura: assunzioni 2024 a 112 a Lecco e 95 a Como (2022 = 100)'."""
+    """'Indice delle assunzioni 2024 (2022 = 100): Como 92, Lecco 106' (the section goes in the subtitle)."""
     shown = frame.dropna(subset=["indice"])
     if shown.empty:
         return labels.t("titles.no_data", lang, subject=section)
     year = int(shown["anno"].max())
     latest = shown[shown["anno"] == year]
     parts = ", ".join(f"{names.get(c, c)} {labels.fmt_int(v, lang)}" for c, v in zip(latest["territorio"], latest["indice"]))
-    return labels.t("titles.index", lang, section=section, year=year, values=parts, base=base_year)
+    return labels.t("titles.index", lang, year=year, values=parts, base=base_year)

@@ -21,7 +21,9 @@ def headline_card(*, title: str, value: str, delta: str | None, delta_help: str,
                   sentence: str, page: str, link_label: str, dataset_ids: tuple[str, ...], extra: str = "") -> None:
     """One bordered card; `delta` carries an ASCII '-' when negative (Streamlit picks the arrow from it)."""
     with st.container(border=True):
-        st.metric(title, value, delta, delta_color=delta_color(indicator_id), delta_description=delta_help,
+        flat = delta is not None and not any(ch in "123456789" for ch in delta)  # "0,0 %": no arrow, no colour
+        st.metric(title, value, delta, delta_color="off" if flat else delta_color(indicator_id),
+                  delta_arrow="off" if flat else "auto", delta_description=delta_help,
                   help=registry.indicator(indicator_id).definition(lang()))
         st.caption(period + (f" · {extra}" if extra else ""))
         widgets.demo_badge(*dataset_ids)
