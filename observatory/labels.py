@@ -138,7 +138,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.card.school_year": ("anno scolastico {year}", "school year {year}"),
     "overview.card.vs_prev_year": ("sull'anno precedente", "on the previous year"),
     "overview.card.vs_prev_12m": ("sui 12 mesi precedenti", "on the previous 12 months"),
-    "overview.card.missing": ("Dati non ancora disponibili: {error}", "Data not available yet: {error}"),
+    "overview.card.missing": ("Dati non ancora disponibili.", "Data not available yet."),
     "overview.card.no_rows": ("Nessun dato per questo territorio.", "No data for this area."),
     "overview.link.labour": ("Mercato del lavoro", "Labour market"),
     "overview.link.business": ("Imprese", "Businesses"),

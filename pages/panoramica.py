@@ -19,7 +19,8 @@ nuts, names = [p.nuts for p in scope], [p.name for p in scope]
 
 
 def missing(title: str, error: str | None) -> None:
-    cards.missing_card(title=title, message=t("overview.card.missing", error=error) if error else t("overview.card.no_rows"))
+    cards.missing_card(title=title, message=t("overview.card.missing") if error else t("overview.card.no_rows"),
+                       detail=error or "")
 
 
 st.subheader(t("overview.cards"))

@@ -31,8 +31,10 @@ def headline_card(*, title: str, value: str, delta: str | None, delta_help: str,
         st.page_link(page, label=link_label, icon=":material/arrow_forward:")
 
 
-def missing_card(*, title: str, message: str) -> None:
-    """The same card frame with a short Italian note when its dataset is not in the snapshot."""
+def missing_card(*, title: str, message: str, detail: str = "") -> None:
+    """The same card frame with a short note when its dataset is not in the snapshot (detail in small type)."""
     with st.container(border=True):
         st.markdown(f"**{title}**")
         st.info(message, icon=":material/info:")
+        if detail:
+            st.caption(detail)
