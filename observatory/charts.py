@@ -31,10 +31,16 @@ def vega_locale(lang: str) -> dict:
 
 
 def styled(chart: alt.TopLevelMixin, lang: str, *, width: int | str = "container",
-           height: int = style.CHART_HEIGHT, large: bool = False) -> alt.TopLevelMixin:
-    """Apply the house style; `large` is for conference slides (bigger type)."""
+           height: int | None = None, large: bool = False) -> alt.TopLevelMixin:
+    """Apply the house style; `large` is for conference slides (bigger type). Without `height`, a
+    chart keeps the height its builder chose (e.g. bars sized by their count), else CHART_HEIGHT."""
     base = 20 if large else 13
-    return chart.properties(width=width, height=height).configure(
+    if height is None:
+        own = getattr(chart, "height", alt.Undefined)
+        height = own if isinstance(own, int) else style.CHART_HEIGHT
+    # a faceted chart sizes each panel itself: Vega-Lite rejects a top-level width/height there
+    sized = chart if isinstance(chart, alt.FacetChart) else chart.properties(width=width, height=height)
+    return sized.configure(
         locale=vega_locale(lang), font=style.FONT,
     ).configure_title(fontSize=base + 4, anchor="start", fontWeight="bold", subtitleFontSize=base,
                       subtitleColor=style.NEUTRAL).configure_axis(
@@ -120,3 +126,56 @@ def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
     if spec.get("width") == "container":
         spec["width"] = 900
     return vlc.vegalite_to_png(spec, scale=scale)
+
+
+# --- labour and sector pages (issue 3) ---
+
+def balance_bars(frame: pd.DataFrame, *, x: str, y: str, title: str, y_title: str, lang: str,
+                 description: str = "") -> alt.Chart:
+    """Monthly bars of a balance around zero, in the diverging colours (positive vs negative)."""
+    fmt = ",.0f"
+    colour = alt.condition(f"datum['{y}'] >= 0", alt.value(style.DIVERGING[-2]), alt.value(style.DIVERGING[1]))
+    return alt.Chart(frame.dropna(subset=[y])).mark_bar().encode(
+        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8, labelOverlap="greedy")),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=fmt)),
+        color=colour,
+        tooltip=[alt.Tooltip(f"{x}:T", title=labels.t("col.periodo", lang), format="%b %Y"),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=fmt)],
+    ).properties(title=title, description=description or title)
+
+
+def month_comparison(frame: pd.DataFrame, *, month: str, year: str, value: str, title: str, y_title: str,
+                     lang: str, description: str = "") -> alt.Chart:
+    """One line per year across the twelve months (x labelled gen…dic), the latest year in blue."""
+    names = _MONTHS_IT if lang == "it" else ["January", "February", "March", "April", "May", "June", "July",
+                                             "August", "September", "October", "November", "December"]
+    short = "[" + ",".join(f"'{m[:3]}'" for m in names) + "]"
+    data = frame.assign(_anno=frame[year].astype(str))
+    years = sorted(data["_anno"].unique())
+    palette = [style.MUTED_COLOR] * (len(years) - 1) + [style.TERRITORY_COLORS["ITC42"]]
+    return alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(
+        x=alt.X(f"{month}:O", title=None, axis=alt.Axis(labelExpr=f"{short}[datum.value - 1]", labelAngle=0)),
+        y=alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(zero=True), axis=alt.Axis(format=",.0f")),
+        color=alt.Color("_anno:N", title=None, scale=alt.Scale(domain=years, range=palette)),
+        tooltip=[alt.Tooltip("_anno:N", title=labels.t("labour.filter.year", lang)),
+                 alt.Tooltip(f"{month}:O", title=labels.t("col.periodo", lang)),
+                 alt.Tooltip(f"{value}:Q", title=y_title, format=",.0f")],
+    ).properties(title=title, description=description or title)
+
+
+def grouped_bars(frame: pd.DataFrame, *, category: str, value: str, territory: str, title: str, value_title: str,
+                 names: dict[str, str], lang: str, decimals: int = 0, sort: list[str] | None = None,
+                 description: str = "") -> alt.Chart:
+    """Horizontal bars per category with one bar per territory side by side (territory colours)."""
+    data = frame.assign(_territorio=frame[territory].map(lambda c: names.get(c, c)))
+    codes = list(dict.fromkeys(frame[territory]))
+    fmt = f",.{decimals}f"
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y(f"{category}:N", sort=sort or "-x", title=None, axis=alt.Axis(labelLimit=300)),
+        yOffset=alt.YOffset("_territorio:N", sort=[names.get(c, c) for c in codes]),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt)),
+        color=alt.Color("_territorio:N", title=None, scale=territory_scale(codes, names)),
+        tooltip=[alt.Tooltip("_territorio:N", title=labels.t("col.territorio", lang)), alt.Tooltip(f"{category}:N"),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
+    ).properties(title=title, description=description or title,
+                 height=max(style.CHART_HEIGHT, data[category].nunique() * len(codes) * 9 + 40))

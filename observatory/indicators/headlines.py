@@ -1,0 +1,157 @@
+"""Headline figures and the sentence that says what changed, for the overview cards.
+
+Sentences are built from the data in Italian and English ("In provincia di Lecco il tasso di
+disoccupazione è sceso al 2,8 % nel 2022, dal 5,5 % del 2021"); templates live in labels.py, the
+Italian articles before numbers ("al 2,8 %", "all'8,1 %") are chosen here."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from observatory import labels
+from observatory.indicators import registry
+from observatory.indicators.labour import RateChange, TwelveMonths
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class FirmFlows:
+    """Business registrations and closures over the 12 months up to `fine`, and the 12 before."""
+
+    inizio: pd.Timestamp
+    fine: pd.Timestamp
+    iscrizioni: float
+    cessazioni: float
+    iscrizioni_prec: float | None
+    cessazioni_prec: float | None
+
+    @property
+    def saldo(self) -> float:
+        return self.iscrizioni - self.cessazioni
+
+
+def firm_flows_12m(imprese: pd.DataFrame, territories) -> FirmFlows | None:
+    """Registrations and closures (all sectors) in the latest 12 months, monthly or quarterly data."""
+    rows = imprese[(imprese["settore_ateco"] == "TOTALE") & imprese["territorio"].isin(territories)]
+    rows = rows.dropna(subset=["iscrizioni", "cessazioni"])
+    if rows.empty:
+        return None
+    end = rows["mese"].max()
+    start, prev_start = end - pd.DateOffset(months=11), end - pd.DateOffset(months=23)
+    now = rows[rows["mese"] >= start]
+    before = rows[(rows["mese"] >= prev_start) & (rows["mese"] < start)]
+    # the earlier window counts only when it covers as many periods as the latest one
+    full = before["mese"].nunique() == now["mese"].nunique()
+    return FirmFlows(start, end, float(now["iscrizioni"].sum()), float(now["cessazioni"].sum()),
+                     float(before["iscrizioni"].sum()) if full else None,
+                     float(before["cessazioni"].sum()) if full else None)
+
+
+@dataclasses.dataclass(frozen=True)
+class Enrolment:
+    anno_scolastico: str
+    totale: int
+    anno_precedente: str | None
+    totale_precedente: int | None
+
+
+def students_latest(studenti: pd.DataFrame, provinces) -> Enrolment | None:
+    """Students enrolled in the latest school year in the municipalities of `provinces` (ISTAT codes)."""
+    rows = studenti[studenti["comune_istat"].str[:3].isin(provinces)]
+    if rows.empty:
+        return None
+    totals = rows.groupby("anno_scolastico")["totale"].sum().sort_index()
+    latest = totals.index[-1]
+    prev = totals.index[-2] if len(totals) > 1 else None
+    return Enrolment(latest, int(totals.iloc[-1]), prev, int(totals.iloc[-2]) if prev else None)
+
+
+# --- words -----------------------------------------------------------------------------------
+
+def where(names: list[str], lang: str) -> str:
+    """'In provincia di Lecco' / 'Nelle province di Como e Lecco' (sentence start)."""
+    if len(names) == 1:
+        return labels.t("overview.where.one", lang, name=names[0])
+    joined = ", ".join(names[:-1]) + labels.t("overview.and", lang) + names[-1]
+    return labels.t("overview.where.many", lang, names=joined)
+
+
+def _elides(number_text: str) -> bool:
+    """Italian numbers read with an initial vowel take l' (l'8 %, l'11 %, l'80 %)."""
+    digits = number_text.split(",")[0].replace(".", "")
+    return digits in ("1", "8", "11") or (digits.startswith("8") and len(digits) in (2, 3))
+
+
+_ENGLISH_PREPOSITIONS = {"a": "to", "da": "from", "di": "at"}
+_ITALIAN_ARTICLES = {"a": ("al", "all'"), "da": ("dal", "dall'"), "di": ("del", "dell'")}
+
+
+def _with_article(preposition: str, value: str, lang: str) -> str:
+    """'al 2,8 %', 'dall'8,1 %' in Italian; 'to 2.8%', 'from 2.8%' in English."""
+    if lang == "en":
+        return f"{_ENGLISH_PREPOSITIONS[preposition]} {value}"
+    plain, elided = _ITALIAN_ARTICLES[preposition]
+    return f"{elided}{value}" if _elides(value) else f"{plain} {value}"
+
+
+def rate_sentence(names: list[str], change: RateChange, lang: str) -> str:
+    """What happened to a labour-force rate between the previous and the latest year."""
+    indicator = registry.indicator(change.indicatore)
+    label = indicator.label(lang)
+    label = label[0].lower() + label[1:]
+    now = labels.fmt_pct(change.valore, indicator.decimals, lang)
+    common = {"where": where(names, lang), "indicator": label, "year": change.anno, "value": now}
+    if change.precedente is None:
+        return labels.t("overview.rate.only", lang, at=_with_article("di", now, lang), **common)
+    before = labels.fmt_pct(change.precedente, indicator.decimals, lang)
+    if before == now:
+        key = "overview.rate.same"
+    else:
+        key = "overview.rate.down" if change.valore < change.precedente else "overview.rate.up"
+    return labels.t(key, lang, to=_with_article("a", now, lang), from_=_with_article("da", before, lang),
+                    prev_year=change.anno_precedente, **common)
+
+
+def percent_change(now: float, before: float | None) -> float | None:
+    """Change in percent on an earlier value (None when the earlier value is missing or zero)."""
+    if before is None or before == 0:
+        return None
+    return (now - before) / before * 100
+
+
+def delta_text(value: float | None, decimals: int, lang: str, unit: str = "") -> str | None:
+    """A change for a metric card: '+1,2 p.p.' / '-0,4 %' (ASCII minus, so the card's arrow points down)."""
+    if value is None or pd.isna(value):
+        return None
+    return labels.fmt_signed(value, decimals, lang, unit).replace("−", "-")
+
+
+def flows_sentence(names: list[str], flows: TwelveMonths, lang: str) -> str:
+    """Hires, terminations and balance over the latest 12 months, with the change in hires."""
+    change = percent_change(flows.assunzioni, flows.assunzioni_prec)
+    change_text = "" if change is None else labels.t(
+        "overview.flows.change", lang, change=labels.fmt_signed(change, 1, lang, "\u00a0%" if lang == "it" else "%"))
+    return labels.t("overview.flows.sentence", lang, where=where(names, lang), end=labels.fmt_month(flows.fine, lang),
+                    hires=labels.fmt_int(flows.assunzioni, lang), ends=labels.fmt_int(flows.cessazioni, lang),
+                    balance=labels.fmt_signed(flows.saldo, 0, lang), change=change_text)
+
+
+def firms_sentence(names: list[str], firms: FirmFlows, lang: str) -> str:
+    """Business registrations and closures over the latest 12 months and their balance."""
+    return labels.t("overview.firms.sentence", lang, where=where(names, lang), end=labels.fmt_month(firms.fine, lang),
+                    registered=labels.fmt_int(firms.iscrizioni, lang), closed=labels.fmt_int(firms.cessazioni, lang),
+                    balance=labels.fmt_signed(firms.saldo, 0, lang))
+
+
+def students_sentence(names: list[str], enrolment: Enrolment, lang: str) -> str:
+    """Upper-secondary students in the latest school year and the change on the year before."""
+    change = ""
+    if enrolment.totale_precedente is not None:
+        diff = enrolment.totale - enrolment.totale_precedente
+        key = "overview.students.more" if diff > 0 else ("overview.students.less" if diff < 0 else "overview.students.same")
+        change = labels.t(key, lang, diff=labels.fmt_int(abs(diff), lang), prev=enrolment.anno_precedente)
+    return labels.t("overview.students.sentence", lang, where=where(names, lang), year=enrolment.anno_scolastico,
+                    total=labels.fmt_int(enrolment.totale, lang), change=change)

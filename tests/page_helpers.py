@@ -1,0 +1,40 @@
+"""Shared helpers for the page tests: run a page through app.py, read chart titles and metrics."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from observatory import navigation
+from tests.test_apptest_pages import APP
+
+
+def run(path: str, **query) -> AppTest:
+    """Run app.py with `query` in the URL, then switch to the page at `path` (keeps the URL)."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if path != navigation.DEFAULT.path:
+        at.switch_page(path).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    titles = []
+    for chart in at.get("vega_lite_chart"):
+        title = json.loads(chart.proto.spec).get("title")
+        titles.append(title["text"] if isinstance(title, dict) else title)
+    return titles
+
+
+def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
+    return {m.label: (m.value, m.proto.delta) for m in at.metric}
+
+
+def it_number(value: float, decimals: int = 0) -> str:
+    """Italian formatting computed independently of observatory.labels."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
