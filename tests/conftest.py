@@ -55,3 +55,23 @@ def full_data_dir(data_dir):
 
     frames = synthetic.write_full_snapshot(data_dir / "snapshot")
     return data_dir, frames
+
+
+@pytest.fixture
+def geo_only_data_dir(tmp_path, monkeypatch) -> Path:
+    """A snapshot holding only the real geography and population (every other dataset missing),
+    to check that pages say so in Italian instead of failing."""
+    from observatory import store
+
+    source = REPO / "data" / "snapshot"
+    target = tmp_path / "geo-only"
+    items = []
+    for dataset_id in ("comuni", "popolazione"):
+        record = store.read_manifest(base=source)[dataset_id]
+        items.append(store.NewDataset(id=dataset_id, frame=store.read_dataset(dataset_id, base=source),
+                                      title=record.title, publisher=record.publisher, source_url=record.source_url,
+                                      licence=record.licence, provenance=record.provenance,
+                                      period_start=record.period_start, period_end=record.period_end))
+    store.write_version(items, base=target / "snapshot")
+    monkeypatch.setenv("OSSERVATORIO_DATA_DIR", str(target))
+    return target

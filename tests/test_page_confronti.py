@@ -65,7 +65,7 @@ def test_saldo_per_hundred_hires(full_data_dir):
         f"Saldo assunzioni − cessazioni, settore principale — Como: {ratio.idxmax()} ({it_number(ratio.max(), 1)}{NBSP}%)")
 
 
-def test_missing_datasets_give_an_italian_note(data_dir):
+def test_missing_datasets_give_an_italian_note(geo_only_data_dir):
     at = run(PAGE)
     assert any("avviamenti" in i.value and i.value.startswith("Dati non ancora disponibili") for i in at.info)
     units = run(PAGE, misura="unita_locali")

@@ -72,7 +72,7 @@ def test_english(full_data_dir):
     assert "Permanent hires, 2024" in metrics(at)
 
 
-def test_missing_datasets_give_an_italian_note(data_dir):
+def test_missing_datasets_give_an_italian_note(geo_only_data_dir):
     at = run(PAGE)
     notes = [i.value for i in at.info]
     assert any("forze_lavoro" in n for n in notes) and any("avviamenti" in n for n in notes)
