@@ -159,11 +159,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "labour.all_sectors": ("Tutti i settori", "All sectors"),
     "labour.rates.heading": ("Tassi del mercato del lavoro", "Labour-market rates"),
     "labour.rates.axis": ("% (l'asse non parte da zero)", "% (axis does not start at zero)"),
-    "labour.rates.break": ("2021: nuova rilevazione", "2021: new survey"),
-    "labour.rates.caption": ("Indagine sulle forze di lavoro, classe di età {age}, {sex}. Linea tratteggiata: dal 2021 "
-                             "nuovo regolamento europeo, serie non del tutto confrontabile con gli anni precedenti.",
-                             "Labour force survey, age band {age}, {sex}. Dashed line: a new EU regulation from 2021, "
-                             "the series is not fully comparable with earlier years."),
+    "labour.rates.break": ("dal {year}: serie del nuovo regolamento UE (2021)", "from {year}: series under the new EU regulation (2021)"),
+    "labour.rates.caption": ("Indagine sulle forze di lavoro, classe di età {age}, {sex}. Linea tratteggiata: inizio della "
+                             "serie ISTAT secondo il regolamento UE in vigore dal 2021 (ricostruita per gli anni recenti); "
+                             "gli anni precedenti vengono dalla serie del vecchio regolamento e non sono del tutto confrontabili.",
+                             "Labour force survey, age band {age}, {sex}. Dashed line: start of the ISTAT "
+                             "series under the EU regulation in force since 2021 (reconstructed for recent years); earlier "
+                             "years come from the old-regulation series and are not fully comparable."),
     "labour.flows.heading": ("Assunzioni e cessazioni", "Hires and terminations"),
     "labour.flows.axis": ("Contratti", "Contracts"),
     "labour.flows.balance_title": ("Saldo assunzioni − cessazioni, {area}: {balance} a {end}",

@@ -48,7 +48,7 @@ else:
     chart = charts.trend_lines(series, x="anno", y="valore", territory="territorio",
                                title=titles.rate_title(series, nuts, indicator_id, names, lang()),
                                y_title=t("labour.rates.axis"), names=names, lang=lang(), decimals=indicator.decimals,
-                               break_at=break_year, break_label=t("labour.rates.break") if break_year else "")
+                               break_at=break_year, break_label=t("labour.rates.break", year=break_year) if break_year else "")
     age = series["classe_eta"].iloc[0] if not series.empty else labels.MISSING
     widgets.chart_block(chart, series, name=f"{indicator_id}_{sex}", key="rates", dataset_ids=("forze_lavoro",),
                         caption=t("labour.rates.caption", age=age, sex=labour.category_name(sex, lang())
