@@ -134,7 +134,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staff.tab.refresh": ("Aggiorna", "Refresh"),
     "staff.tab.upload": ("Carica", "Upload"),
     "staff.tab.log": ("Registro", "Log"),
-    "staff.col.source": ("Fonte", "Source"),
+    "staff.rows": ("righe", "rows"),
     "staff.source.api": ("API dell'editore", "publisher's API"),
     "staff.source.file": ("file caricato", "uploaded file"),
     "staff.refresh.choose": ("Dataset da aggiornare", "Datasets to refresh"),
@@ -143,6 +143,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staff.refresh.running": ("Aggiornamento in corso…", "Refreshing…"),
     "staff.refresh.done": ("Aggiornamento completato: la nuova versione è in linea per tutti.",
                            "Refresh complete: the new version is live for everyone."),
+    "staff.refresh.unchanged": ("Nessuna novità dalle fonti: i dati in linea restano quelli di prima.",
+                                "Nothing new from the sources: the live data stay as they were."),
     "staff.refresh.partial": ("Aggiornamento parziale: i dataset riusciti sono in linea, per gli altri resta "
                               "la versione precedente.",
                               "Partial refresh: the datasets that succeeded are live, the others keep "

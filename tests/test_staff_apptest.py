@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatory import audit, auth, datasets, store
+from observatory import audit, auth, datasets, exports, labels, refresh, store
 from observatory.catalogue_types import Dataset
 from observatory.sources import http
 from tests.test_uploads import GOOD_ROWS, PNG, SCHEMA, TEST_DATASET, official_xlsx, snapshot_hashes
@@ -106,9 +106,9 @@ def test_right_password_opens_the_staff_area(data_dir, no_env_hash):
     assert signed_in(at)
     assert "Accesso come Anna (password)" in texts(at)
     assert [t.label for t in at.tabs] == ["Aggiorna", "Carica", "Registro"]
-    table = at.dataframe[0].value
-    assert {"Popolazione residente per età e sesso", "Comuni e confini (semplificati)"} <= set(table["Dataset"])
-    assert {"Provenienza", "Periodo", "Ultimo aggiornamento"} <= set(table.columns)
+    record = store.read_manifest()["popolazione"]
+    assert (f"**Popolazione residente per età e sesso**  \nufficiale · periodo 2023 · aggiornato il "
+            f"{labels.fmt_date(record.retrieved_at)} · 23.432 righe · API dell'editore") in texts(at)
     next(b for b in at.button if b.key == "staff_out").click()
     assert not signed_in(at.run())
 
@@ -179,7 +179,7 @@ def test_refresh_success_goes_live_and_is_logged(data_dir, no_env_hash, catalogu
     record = store.read_manifest()["prova"]
     assert (record.provenance, record.rows, record.period_end) == ("ufficiale", 3, "2024")
     assert store.read_dataset("prova")["valore"].tolist() == [61.5, 64.0, 62.25]
-    assert "Dataset di prova (API)" in set(at.dataframe[0].value["Dataset"])  # the table shows the new data
+    assert "**Dataset di prova (API)**  \nufficiale · periodo 2023 – 2024" in texts(at)  # the list shows it
     entry = audit.read_last(1).iloc[0]
     assert (entry["chi"], entry["azione"], entry["cosa"], entry["esito"]) == \
         ("Anna (password)", "aggiornamento", "prova", "riuscito")
@@ -227,7 +227,6 @@ def test_a_second_refresh_while_another_process_refreshes_is_told_to_wait(data_d
     try:
         assert child.stdout.readline().strip() == "scarico"  # the other process holds the refresh lock
         with pytest.raises(store.SnapshotBusy, match="già in corso"):
-            from observatory import refresh
             refresh.refresh(["prova"])
         at = press_refresh(at, ["prova"])
         assert "Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto." in \
@@ -243,6 +242,9 @@ def test_a_second_refresh_while_another_process_refreshes_is_told_to_wait(data_d
     assert store.current_version() == done[1]
     at = press_refresh(at, ["prova"])  # the lock is free again
     assert "Aggiornamento completato" in at.success[0].value
+    at = press_refresh(at, ["prova"])  # the publisher has nothing new
+    assert "Nessuna novità dalle fonti" in at.success[0].value and "«Dataset di prova (API)»: invariato" in \
+        at.success[0].value
 
 
 def upload(at: AppTest, content: bytes, name: str, dataset_id: str = TEST_DATASET.id) -> AppTest:
@@ -279,14 +281,12 @@ def test_oversized_upload_is_refused(data_dir, no_env_hash, catalogue, monkeypat
     monkeypatch.setenv("OSSERVATORIO_MAX_UPLOAD_BYTES", "2000")
     at = sign_in(app())
     before = snapshot_hashes(data_dir)
-    at = upload(at, official_xlsx(GOOD_ROWS * 1), "tavola.xlsx")
+    at = upload(at, official_xlsx(GOOD_ROWS), "tavola.xlsx")
     assert "oltre il limite di 0,0 MB" in at.error[0].value
     assert snapshot_hashes(data_dir) == before
 
 
 def test_table_layout_re_upload_of_an_export(data_dir, no_env_hash, catalogue):
-    from observatory import exports
-
     at = sign_in(app())
     at.selectbox(key="staff_upload_dataset").set_value("popolazione")
     at = at.run()

@@ -115,29 +115,28 @@ def _title(dataset_id: str) -> str:
     return (dataset.title_en if state.lang() == "en" else dataset.title_it) if dataset else dataset_id
 
 
-def _datasets_table() -> pd.DataFrame:
-    """Every dataset with provenance, period, last update and how it is kept current."""
+def _datasets_list() -> None:
+    """Every dataset with provenance, period, last update and how it is kept current (a list reads
+    better than a table in the narrow sidebar)."""
     lang = state.lang()
     records = data.manifest()
-    rows = []
     for dataset_id in dict.fromkeys([*datasets.CATALOGUE, *records]):
         record, dataset = records.get(dataset_id), datasets.CATALOGUE.get(dataset_id)
-        period = " – ".join(p for p in (record.period_start, record.period_end) if p) if record else ""
-        rows.append({
-            state.t("sources.col.dataset"): _title(dataset_id),
-            state.t("sources.col.provenance"): state.t(f"provenance.{record.provenance}") if record else labels.MISSING,
-            state.t("sources.col.period"): period or labels.MISSING,
-            state.t("sources.col.updated"): labels.fmt_date(record.retrieved_at, lang) if record else labels.MISSING,
-            state.t("sources.col.rows"): record.rows if record else None,
-            state.t("staff.col.source"): state.t("staff.source.api" if dataset and dataset.fetch
-                                                 else "staff.source.file"),
-        })
-    return pd.DataFrame(rows)
+        how = state.t("staff.source.api" if dataset and dataset.fetch else "staff.source.file")
+        if record is None:
+            st.markdown(f"**{_title(dataset_id)}**  \n{labels.MISSING} · {how}")
+            continue
+        period = " – ".join(dict.fromkeys(p for p in (record.period_start, record.period_end) if p))
+        period = f"{state.t('freshness.period')} {period} · " if period else ""
+        st.markdown(f"**{_title(dataset_id)}**  \n{state.t(f'provenance.{record.provenance}')} · "
+                    f"{period}{state.t('freshness.updated')} "
+                    f"{labels.fmt_date(record.retrieved_at, lang)} · {labels.fmt_int(record.rows)} "
+                    f"{state.t('staff.rows')} · {how}")
 
 
 def _refresh_panel(who: str) -> None:
     try:
-        st.dataframe(_datasets_table(), hide_index=True)
+        _datasets_list()
     except ObservatoryError as exc:
         st.error(str(exc))
     fetchable = [d.id for d in datasets.CATALOGUE.values() if d.fetch]
@@ -169,8 +168,9 @@ def _run_refresh(who: str, ids: list[str]) -> None:
             _finish("warning" if isinstance(exc, store.SnapshotBusy) else "error", str(exc), [])
         bar.progress(1.0)
         audit.log_refresh(who, ids, report)
-        headline = ("staff.refresh.done" if report.ok else
-                    "staff.refresh.partial" if report.version else "staff.refresh.failed")
+        headline = {(True, True): "staff.refresh.done", (True, False): "staff.refresh.unchanged",
+                    (False, True): "staff.refresh.partial", (False, False): "staff.refresh.failed"}[
+            (report.ok, bool(report.version))]
         status.update(label=state.t(headline), state="complete" if report.ok else "error")
     details = [state.t("staff.refresh.reason", title=_title(o.id), reason=o.reason) if o.reason else
                state.t("staff.refresh.outcome", title=_title(o.id), status=o.status, rows=labels.fmt_int(o.rows))
@@ -233,5 +233,8 @@ def _log_panel() -> None:
     if entries.empty:
         st.info(state.t("staff.log.empty"))
         return
+    when = pd.to_datetime(entries["quando"], errors="coerce", utc=True)
+    entries["quando"] = when.dt.strftime("%d/%m/%Y %H:%M").fillna(entries["quando"])
+    entries = entries[["quando", "chi", "cosa", "esito", "azione", "dettaglio"]]
     st.dataframe(entries.rename(columns={c: state.t(f"staff.col.{c}") for c in entries.columns}),
                  hide_index=True)
