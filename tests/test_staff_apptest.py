@@ -9,6 +9,7 @@ vanish after the first click (see test_the_full_app_shows_the_staff_area_closed)
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import textwrap
@@ -71,7 +72,12 @@ def app(secrets: dict | None = None, user: dict | None = None) -> AppTest:
 
 def texts(at: AppTest) -> str:
     kinds = (at.error, at.warning, at.success, at.info, at.caption, at.markdown)
-    return "\n".join(str(element.value) for kind in kinds for element in kind)
+    return "\n".join(plain(str(element.value)) for kind in kinds for element in kind)
+
+
+def plain(markdown: str) -> str:
+    """Text as the reader sees it: the staff area escapes Markdown in its messages."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Anna") -> AppTest:
@@ -116,7 +122,7 @@ def test_right_password_opens_the_staff_area(data_dir, no_env_hash):
 def test_wrong_password_is_refused(data_dir, no_env_hash):
     at = sign_in(app(), password="indovino")
     assert not signed_in(at)
-    assert "Password errata." in [e.value for e in at.error]
+    assert "Password errata." in [plain(e.value) for e in at.error]
 
 
 def test_five_wrong_passwords_lock_the_session_until_the_clock_moves(data_dir, no_env_hash, monkeypatch):
@@ -126,7 +132,7 @@ def test_five_wrong_passwords_lock_the_session_until_the_clock_moves(data_dir, n
     for _ in range(4):
         at = sign_in(at, password="indovino")
     at = sign_in(at, password="indovino")
-    assert "Troppi tentativi errati: riprovare tra 60 secondi." in [e.value for e in at.error]
+    assert "Troppi tentativi errati: riprovare tra 60 secondi." in [plain(e.value) for e in at.error]
     at = sign_in(at)  # the right password, but still locked
     assert not signed_in(at) and any("Troppi tentativi" in e.value for e in at.error)
     now[0] += 61
@@ -158,7 +164,7 @@ def test_oidc_login_button_and_allow_list(data_dir, no_env_hash):
     assert signed_in(at) and "Accesso come Anna@esempio.it" in texts(at)
     at = app(OIDC, user={"is_logged_in": True, "email": "capo@esempio.it"})
     assert not signed_in(at)
-    assert "L'account capo@esempio.it non è abilitato all'area staff." in [w.value for w in at.warning]
+    assert "L'account capo@esempio.it non è abilitato all'area staff." in [plain(w.value) for w in at.warning]
 
 
 def press_refresh(at: AppTest, ids: list[str]) -> AppTest:
@@ -174,7 +180,7 @@ def test_refresh_success_goes_live_and_is_logged(data_dir, no_env_hash, catalogu
     assert choice.options[-1] == "Dataset di prova (API)"
     at = press_refresh(at, ["prova"])
     assert not at.exception
-    message = at.success[0].value
+    message = plain(at.success[0].value)
     assert "Aggiornamento completato" in message and "«Dataset di prova (API)»: aggiornato, 3 righe" in message
     record = store.read_manifest()["prova"]
     assert (record.provenance, record.rows, record.period_end) == ("ufficiale", 3, "2024")
@@ -192,7 +198,7 @@ def test_refresh_failure_keeps_the_previous_snapshot_and_says_why(data_dir, no_e
     at = sign_in(app())
     before = snapshot_hashes(data_dir)
     at = press_refresh(at, ["prova"])
-    message = at.error[0].value
+    message = plain(at.error[0].value)
     assert "Aggiornamento non riuscito: resta in uso la versione precedente" in message
     assert "«Dataset di prova (API)» non aggiornato: Editore di prova ha un problema temporaneo (HTTP 500)" in message
     assert snapshot_hashes(data_dir) == before
@@ -230,7 +236,7 @@ def test_a_second_refresh_while_another_process_refreshes_is_told_to_wait(data_d
             refresh.refresh(["prova"])
         at = press_refresh(at, ["prova"])
         assert "Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto." in \
-            [w.value for w in at.warning]
+            [plain(w.value) for w in at.warning]
         assert snapshot_hashes(data_dir) == before
         assert audit.read_last(1).iloc[0]["esito"] == "non riuscito"
         child.stdin.write("\n")
@@ -241,10 +247,10 @@ def test_a_second_refresh_while_another_process_refreshes_is_told_to_wait(data_d
         child.kill() if child.poll() is None else None
     assert store.current_version() == done[1]
     at = press_refresh(at, ["prova"])  # the lock is free again
-    assert "Aggiornamento completato" in at.success[0].value
+    assert "Aggiornamento completato" in plain(at.success[0].value)
     at = press_refresh(at, ["prova"])  # the publisher has nothing new
-    assert "Nessuna novità dalle fonti" in at.success[0].value and "«Dataset di prova (API)»: invariato" in \
-        at.success[0].value
+    assert "Nessuna novità dalle fonti" in plain(at.success[0].value) and "«Dataset di prova (API)»: invariato" in \
+        plain(at.success[0].value)
 
 
 def upload(at: AppTest, content: bytes, name: str, dataset_id: str = TEST_DATASET.id) -> AppTest:
@@ -257,7 +263,7 @@ def upload(at: AppTest, content: bytes, name: str, dataset_id: str = TEST_DATASE
 def test_upload_of_a_valid_file_goes_live(data_dir, no_env_hash, catalogue):
     at = upload(sign_in(app()), official_xlsx(GOOD_ROWS), "tavola.xlsx")
     assert not at.exception
-    assert "«Dataset di prova (caricamento)» aggiornato dal file: 3 righe" in at.success[0].value
+    assert "«Dataset di prova (caricamento)» aggiornato dal file: 3 righe" in plain(at.success[0].value)
     assert store.read_manifest()[TEST_DATASET.id].provenance == "caricato"
     assert at.dataframe[-1].value.iloc[0]["Esito"] == "riuscito"
 
@@ -272,9 +278,15 @@ def test_rejected_uploads_list_the_problems_and_change_nothing(data_dir, no_env_
     at = sign_in(app())
     before = snapshot_hashes(data_dir)
     at = upload(at, content, name)
-    message = at.error[0].value
+    message = plain(at.error[0].value)
     assert "Il file non è stato caricato e i dati in linea non sono cambiati" in message and expected in message
     assert snapshot_hashes(data_dir) == before
+
+
+def test_cells_quoted_in_messages_cannot_become_markdown_images(data_dir, no_env_hash, catalogue):
+    rows = [("![x](http://127.0.0.1:9/x.png)", 2023, 1)]
+    at = upload(sign_in(app()), official_xlsx(rows), "tavola.xlsx")
+    assert "valore «\\!\\[x\\]\\(http://127.0.0.1:9/x.png\\)»" in at.error[0].value
 
 
 def test_oversized_upload_is_refused(data_dir, no_env_hash, catalogue, monkeypatch):
@@ -282,7 +294,7 @@ def test_oversized_upload_is_refused(data_dir, no_env_hash, catalogue, monkeypat
     at = sign_in(app())
     before = snapshot_hashes(data_dir)
     at = upload(at, official_xlsx(GOOD_ROWS), "tavola.xlsx")
-    assert "oltre il limite di 0,0 MB" in at.error[0].value
+    assert "oltre il limite di 0,0 MB" in plain(at.error[0].value)
     assert snapshot_hashes(data_dir) == before
 
 
@@ -295,4 +307,4 @@ def test_table_layout_re_upload_of_an_export(data_dir, no_env_hash, catalogue):
     assert "comune_istat, anno, eta, maschi, femmine, totale" in texts(at)
     frame = store.read_dataset("popolazione")
     at = upload(at, exports.to_csv(frame), "popolazione.csv", dataset_id="popolazione")
-    assert "aggiornato dal file: 23.432 righe" in at.success[0].value
+    assert "aggiornato dal file: 23.432 righe" in plain(at.success[0].value)

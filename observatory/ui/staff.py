@@ -6,6 +6,7 @@ The checks live in plain modules (auth, uploads, refresh, audit); this module on
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import streamlit as st
@@ -107,7 +108,13 @@ def _last_result() -> None:
     if not result:
         return
     kind, text, details = result
-    getattr(st, kind)(text + ("\n\n" + "\n".join(f"- {d}" for d in details) if details else ""))
+    getattr(st, kind)(_plain(text) + ("\n\n" + "\n".join(f"- {_plain(d)}" for d in details) if details else ""))
+
+
+def _plain(text: str) -> str:
+    """Messages quote cells of uploaded files: escape Markdown so a cell cannot become a link or an
+    image fetched from elsewhere."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|<>~-])", r"\\\1", text)
 
 
 def _title(dataset_id: str) -> str:
