@@ -1,8 +1,10 @@
-"""The observatory's command line: refresh datasets from their publishers, rebuild the snapshot."""
+"""The observatory's command line: refresh datasets from their publishers, rebuild the snapshot,
+print the hash of a staff password."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 
 from tqdm import tqdm
@@ -61,6 +63,18 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    """Read a password twice without echo and print its argon2 hash (never the password)."""
+    from observatory import auth
+
+    password = getpass.getpass("Password dello staff: ")
+    if password != getpass.getpass("Ripetere la password: "):
+        print("Errore: le due password non coincidono.", file=sys.stderr)
+        return 1
+    print(auth.hash_password(password))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m observatory")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -72,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_refresh.set_defaults(func=cmd_refresh)
     p_snapshot = sub.add_parser("snapshot", help="ricostruisce lo snapshot distribuito da data/raw (offline)")
     p_snapshot.set_defaults(func=cmd_snapshot)
+    p_hash = sub.add_parser("hash-password", help="stampa l'hash argon2 di una password dello staff")
+    p_hash.set_defaults(func=cmd_hash_password)
     return parser
 
 

@@ -290,6 +290,73 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sectors.ateco.ND": ('Non classificato', 'Not classified'),
 
     # --- staff area (issue 4) ---
+    "staff.title": ("Area staff", "Staff area"),
+    "staff.closed": ("L'area staff è chiusa: nessuna password configurata. Generare un hash con "
+                     "`python -m observatory hash-password` e metterlo in `.streamlit/secrets.toml` "
+                     "(chiave `staff_password_hash`) o nella variabile d'ambiente `OSSERVATORIO_STAFF_HASH`; "
+                     "vedere la sezione «Area staff» del README.",
+                     "The staff area is closed: no password is configured. Generate a hash with "
+                     "`python -m observatory hash-password` and put it in `.streamlit/secrets.toml` "
+                     "(key `staff_password_hash`) or in the `OSSERVATORIO_STAFF_HASH` environment variable; "
+                     "see the \"Area staff\" section of the README."),
+    "staff.name": ("Il tuo nome (per il registro)", "Your name (for the log)"),
+    "staff.password": ("Password dello staff", "Staff password"),
+    "staff.sign_in": ("Entra", "Sign in"),
+    "staff.wrong": ("Password errata.", "Wrong password."),
+    "staff.locked": ("Troppi tentativi errati: riprovare tra {seconds} secondi.",
+                     "Too many wrong attempts: try again in {seconds} seconds."),
+    "staff.oidc": ("Accedi con il tuo account", "Sign in with your account"),
+    "staff.oidc_denied": ("L'account {email} non è abilitato all'area staff.",
+                          "The account {email} is not allowed in the staff area."),
+    "staff.signed_in": ("Accesso come {who}", "Signed in as {who}"),
+    "staff.sign_out": ("Esci", "Sign out"),
+    "staff.tab.refresh": ("Aggiorna", "Refresh"),
+    "staff.tab.upload": ("Carica", "Upload"),
+    "staff.tab.log": ("Registro", "Log"),
+    "staff.rows": ("righe", "rows"),
+    "staff.source.api": ("API dell'editore", "publisher's API"),
+    "staff.source.file": ("file caricato", "uploaded file"),
+    "staff.refresh.choose": ("Dataset da aggiornare", "Datasets to refresh"),
+    "staff.refresh.button": ("Aggiorna", "Refresh"),
+    "staff.refresh.none": ("Nessun dataset si aggiorna da un'API.", "No dataset is refreshed from an API."),
+    "staff.refresh.running": ("Aggiornamento in corso…", "Refreshing…"),
+    "staff.refresh.done": ("Aggiornamento completato: la nuova versione è in linea per tutti.",
+                           "Refresh complete: the new version is live for everyone."),
+    "staff.refresh.unchanged": ("Nessuna novità dalle fonti: i dati in linea restano quelli di prima.",
+                                "Nothing new from the sources: the live data stay as they were."),
+    "staff.refresh.partial": ("Aggiornamento parziale: i dataset riusciti sono in linea, per gli altri resta "
+                              "la versione precedente.",
+                              "Partial refresh: the datasets that succeeded are live, the others keep "
+                              "their previous version."),
+    "staff.refresh.failed": ("Aggiornamento non riuscito: resta in uso la versione precedente dei dati.",
+                             "Refresh failed: the previous version of the data stays in use."),
+    "staff.refresh.outcome": ("«{title}»: {status}, {rows} righe", "«{title}»: {status}, {rows} rows"),
+    "staff.refresh.reason": ("«{title}» non aggiornato: {reason}", "«{title}» not refreshed: {reason}"),
+    "staff.upload.dataset": ("Dataset da aggiornare con un file", "Dataset to update from a file"),
+    "staff.upload.layout": ("Formato del file", "File layout"),
+    "staff.upload.layout.ufficiale": ("file ufficiale dell'editore", "publisher's official file"),
+    "staff.upload.layout.tabella": ("tabella con le colonne del dataset (come l'esportazione CSV)",
+                                    "table with the dataset's columns (as the CSV export)"),
+    "staff.upload.columns": ("Colonne attese, foglio «dati» o unico: {columns}",
+                             "Expected columns, sheet \"dati\" or the only one: {columns}"),
+    "staff.upload.file": ("File xlsx o csv (al massimo {mb} MB)", "xlsx or csv file (at most {mb} MB)"),
+    "staff.upload.button": ("Carica", "Upload"),
+    "staff.upload.running": ("Controllo del file in corso…", "Checking the file…"),
+    "staff.upload.missing": ("Scegliere prima un file.", "Choose a file first."),
+    "staff.upload.none": ("Nessun dataset si aggiorna caricando un file.", "No dataset is updated from a file."),
+    "staff.upload.done": ("«{title}» aggiornato dal file: {rows} righe, in linea per tutti.",
+                          "«{title}» updated from the file: {rows} rows, live for everyone."),
+    "staff.upload.rejected": ("Il file non è stato caricato e i dati in linea non sono cambiati. Problemi trovati:",
+                              "The file was not uploaded and the live data did not change. Problems found:"),
+    "staff.log.caption": ("Le ultime 50 operazioni dello staff, dalla più recente.",
+                          "The last 50 staff operations, newest first."),
+    "staff.log.empty": ("Nessuna operazione registrata.", "No operation logged yet."),
+    "staff.col.quando": ("Quando (UTC)", "When (UTC)"),
+    "staff.col.chi": ("Chi", "Who"),
+    "staff.col.azione": ("Azione", "Action"),
+    "staff.col.cosa": ("Cosa", "What"),
+    "staff.col.esito": ("Esito", "Outcome"),
+    "staff.col.dettaglio": ("Dettaglio", "Detail"),
 
     # --- presentation (issue 5) ---
 

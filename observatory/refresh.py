@@ -2,7 +2,8 @@
 
 Each dataset is fetched and validated on its own: one that fails keeps its previous file and its
 reason is reported in Italian; the others still land. Everything that lands goes in one atomic
-store write, with a changelog of what changed beside the manifest."""
+store write, with a changelog of what changed beside the manifest. A lock on
+`<snapshot>/.refresh.lock` lets one refresh run at a time: a second one is refused at once."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import pandas as pd
+from filelock import FileLock, Timeout
 
 from observatory import changelog, datasets, store
 from observatory.errors import ObservatoryError
 
 UPDATED, UNCHANGED, FAILED = "aggiornato", "invariato", "non riuscito"
+REFRESH_LOCK = ".refresh.lock"
+BUSY_MESSAGE = "Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto."
 
 
 @dataclasses.dataclass
@@ -54,7 +58,23 @@ def refresh(
     """Fetch `dataset_ids` (all fetchable ones by default) and write them as one new version.
 
     `progress(dataset_id, message)` is called as work goes on. `provenance` overrides the
-    provenance written for a dataset (default "ufficiale": fetched from its publisher)."""
+    provenance written for a dataset (default "ufficiale": fetched from its publisher).
+    Raises store.SnapshotBusy when another refresh holds the lock (fetching takes minutes, so the
+    store's own write lock alone would let two refreshes download everything twice)."""
+    snapshot_root = store.root(base)
+    snapshot_root.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(snapshot_root / REFRESH_LOCK))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout as exc:
+        raise store.SnapshotBusy(BUSY_MESSAGE) from exc
+    try:
+        return _refresh_locked(dataset_ids, base_urls, progress, provenance, base, now)
+    finally:
+        lock.release()
+
+
+def _refresh_locked(dataset_ids, base_urls, progress, provenance, base, now) -> RefreshReport:
     now = now or datetime.now(timezone.utc)
     ids = list(dataset_ids) if dataset_ids is not None else [d.id for d in datasets.CATALOGUE.values() if d.fetch]
     notify = progress or (lambda dataset_id, message: None)

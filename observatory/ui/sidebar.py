@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from observatory import labels
-from observatory.ui import data, state
+from observatory.ui import data, staff, state
 
 
 def freshness() -> None:
@@ -32,3 +32,4 @@ def render() -> None:
     state.language_selector()
     st.session_state["_selection"] = state.territory_selector()
     freshness()
+    staff.render()

@@ -1,0 +1,67 @@
+"""The staff log: every refresh and upload appended as one JSON line (who, when, what, outcome).
+
+Append-only JSON lines under a file lock, so two staff sessions never interleave half lines; the
+staff area shows the latest entries. The file lives in data/audit/ (gitignored)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+from filelock import FileLock
+
+from observatory import config
+
+COLUMNS = ["quando", "chi", "azione", "cosa", "esito", "dettaglio"]
+REFRESH, UPLOAD = "aggiornamento", "caricamento"
+SUCCESS, PARTIAL, FAILURE = "riuscito", "parziale", "non riuscito"
+
+
+def append(who: str, action: str, what: str, outcome: str, detail: str = "", *,
+           path: Path | None = None, now: datetime | None = None) -> dict:
+    """Append one entry and return it; the lock waits at most 10 s for another writer."""
+    path = Path(path or config.audit_log_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"quando": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+             "chi": who, "azione": action, "cosa": what, "esito": outcome, "dettaglio": detail}
+    with FileLock(str(path) + ".lock", timeout=10):
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return entry
+
+
+def read_last(n: int = 50, *, path: Path | None = None) -> pd.DataFrame:
+    """The last `n` entries, newest first (a damaged line is skipped, not fatal)."""
+    path = Path(path or config.audit_log_path())
+    if not path.is_file():
+        return pd.DataFrame(columns=COLUMNS)
+    entries = []
+    with FileLock(str(path) + ".lock", timeout=10):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for line in reversed(lines):
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(item, dict):
+            entries.append({column: item.get(column, "") for column in COLUMNS})
+        if len(entries) == n:
+            break
+    return pd.DataFrame(entries, columns=COLUMNS)
+
+
+def log_refresh(who: str, dataset_ids: list[str], report=None, error: str | None = None, *,
+                path: Path | None = None) -> dict:
+    """Record a refresh from its RefreshReport, or the error that stopped it before it ran."""
+    what = ", ".join(dataset_ids)
+    if report is None:
+        return append(who, REFRESH, what, FAILURE, error or "", path=path)
+    failed = report.failed()
+    outcome = SUCCESS if not failed else (PARTIAL if report.version else FAILURE)
+    detail = "; ".join(f"{o.id}: {o.status}" + (f" ({o.rows} righe)" if o.rows else "")
+                       + (f" — {o.reason}" if o.reason else "") for o in report.outcomes)
+    if report.version:
+        detail += f"; versione {report.version}"
+    return append(who, REFRESH, what, outcome, detail, path=path)

@@ -1,0 +1,167 @@
+"""Uploaded files at the byte level: size cap, type sniffed from content, text decoding, cells.
+
+Shared by every upload parser (the dataset-table layout here, publishers' layouts in sources/):
+nothing is trusted from the file name, and Excel formulas are read as their saved values."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import zipfile
+
+from observatory import config
+from observatory.errors import ObservatoryError
+
+XLSX, CSV = "xlsx", "csv"
+MAX_LISTED = 15
+#: an xlsx may not inflate past this multiple of the upload cap (zip bomb)
+MAX_INFLATE_RATIO = 10
+_CONTROL = {c for c in range(32) if c not in (9, 10, 13)}
+
+
+class UploadRejected(ObservatoryError):
+    """An upload that failed its checks; `problems` lists each one with where it is."""
+
+    def __init__(self, problems: list[str], lead: str = "Il file non è stato caricato") -> None:
+        self.problems = list(problems)
+        shown = self.problems[:MAX_LISTED]
+        more = len(self.problems) - len(shown)
+        text = "; ".join(shown) + (f"; … e altri {more} problemi" if more > 0 else "")
+        super().__init__(f"{lead}: {text}.")
+
+
+def check_size(size: int) -> None:
+    cap = config.max_upload_bytes()
+    if size > cap:
+        raise UploadRejected([f"pesa {_mb(size)}, oltre il limite di {_mb(cap)}"])
+
+
+def sniff(content: bytes) -> str:
+    """`xlsx` or `csv` from the bytes themselves; anything else is rejected (e.g. a renamed PNG)."""
+    if content[:4] == b"PK\x03\x04":
+        return _check_xlsx(content)
+    if not content.strip():
+        raise UploadRejected(["il file è vuoto"])
+    if b"\x00" in content:
+        raise UploadRejected(["non è un file Excel (.xlsx) né un file di testo CSV (contiene dati binari)"])
+    text = decode_text(content)
+    if any(ord(ch) in _CONTROL for ch in text[:100_000]):
+        raise UploadRejected(["non è un file di testo CSV: contiene caratteri di controllo"])
+    return CSV
+
+
+def _check_xlsx(content: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = set(archive.namelist())
+            inflated = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise UploadRejected(["è un archivio compresso danneggiato, non un file Excel leggibile"]) from exc
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise UploadRejected(["è un archivio compresso ma non un file Excel (.xlsx)"])
+    if "xl/vbaProject.bin" in names:
+        raise UploadRejected(["contiene macro: salvarlo come cartella di lavoro Excel (.xlsx) senza macro"])
+    if inflated > MAX_INFLATE_RATIO * config.max_upload_bytes():
+        raise UploadRejected([f"una volta decompresso occuperebbe {_mb(inflated)}: troppo grande"])
+    return XLSX
+
+
+def decode_text(content: bytes) -> str:
+    """UTF-8 (with or without BOM) or Windows-1252, as Italian Excel saves CSV."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UploadRejected(["non è un file di testo leggibile (codifica sconosciuta)"])
+
+
+@dataclasses.dataclass
+class Sheet:
+    """The cells of one sheet (or of a CSV): header names and rows keyed by their number in the file."""
+
+    name: str | None  # None for a CSV
+    header: list[str]
+    rows: list[tuple[int, list]]
+    decimal: str = "."  # decimal mark of numbers written as text (',' in an Italian `;` CSV)
+
+    def where(self, row: int | None = None, column: str | None = None) -> str:
+        """'foglio «dati», riga 7, colonna «anno»' — how every problem says where it is."""
+        parts = [f"foglio «{self.name}»"] if self.name else []
+        parts += [f"riga {row}"] if row is not None else []
+        parts += [f"colonna «{column}»"] if column else []
+        return ", ".join(parts)
+
+
+def read_sheet(content: bytes, preferred: tuple[str, ...] = (), header: tuple[str, ...] = ()) -> Sheet:
+    """The header row and the rows below it, from an xlsx or a CSV.
+
+    For a workbook: the first sheet named in `preferred` (any case), else the only sheet. The header
+    is the first row holding any of the names in `header` (publishers put titles and notes above
+    their tables), else the first non-empty row."""
+    if sniff(content) == XLSX:
+        name, rows, decimal = *_read_xlsx(content, preferred), "."
+    else:
+        name, (rows, decimal) = None, _read_csv(content)
+    return _split_header(name, rows, decimal, header)
+
+
+def _read_xlsx(content: bytes, preferred: tuple[str, ...]) -> tuple[str, list[tuple[int, list]]]:
+    import openpyxl
+
+    try:  # data_only: a formula cell gives the value Excel saved, the formula itself never runs
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise UploadRejected(["il file Excel è danneggiato o non leggibile"]) from exc
+    try:
+        by_name = {name.strip().lower(): name for name in book.sheetnames}
+        chosen = next((by_name[p.lower()] for p in preferred if p.lower() in by_name), None)
+        if chosen is None and len(book.sheetnames) == 1:
+            chosen = book.sheetnames[0]
+        if chosen is None:
+            wanted = " o ".join(f"«{p}»" for p in preferred) or "uno solo"
+            found = ", ".join(f"«{n}»" for n in book.sheetnames)
+            raise UploadRejected([f"il file ha i fogli {found}, ma il foglio atteso è {wanted}"])
+        rows = [(number, list(values)) for number, values in
+                enumerate(book[chosen].iter_rows(values_only=True), start=1)]
+    finally:
+        book.close()
+    return chosen, rows
+
+
+def _read_csv(content: bytes) -> tuple[list[tuple[int, list]], str]:
+    text = decode_text(content)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise UploadRejected([f"riga {reader.line_num}: il CSV non è ben formato ({exc})"]) from exc
+    return rows, "," if delimiter == ";" else "."
+
+
+def _split_header(name: str | None, rows: list[tuple[int, list]], decimal: str, wanted: tuple[str, ...]) -> Sheet:
+    filled = [(number, [_clean(c) for c in cells]) for number, cells in rows if any(_filled(c) for c in cells)]
+    if not filled:
+        where = f"il foglio «{name}»" if name else "il file"
+        raise UploadRejected([f"{where} non contiene dati"])
+    names = {w.strip().lower() for w in wanted}
+    at = next((i for i, (_, cells) in enumerate(filled)
+               if any(isinstance(c, str) and c.strip().lower() in names for c in cells)), 0)
+    header = ["" if c is None else str(c).strip().lstrip("\ufeff") for c in filled[at][1]]
+    return Sheet(name, header, filled[at + 1:], decimal)
+
+
+def _clean(value):
+    """A text cell without the BOM a UTF-8 CSV starts with."""
+    return value.lstrip("\ufeff") if isinstance(value, str) else value
+
+
+def _filled(value) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
