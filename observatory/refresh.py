@@ -3,7 +3,8 @@
 Each dataset is fetched and validated on its own: one that fails keeps its previous file and its
 reason is reported in Italian; the others still land. Everything that lands goes in one atomic
 store write, with a changelog of what changed beside the manifest. A lock on
-`<snapshot>/.refresh.lock` lets one refresh run at a time: a second one is refused at once."""
+`<snapshot>.refresh.lock`, beside the snapshot folder so a failed refresh leaves that folder exactly
+as it was, lets one refresh run at a time: a second one is refused at once."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from observatory import changelog, datasets, store
 from observatory.errors import ObservatoryError
 
 UPDATED, UNCHANGED, FAILED = "aggiornato", "invariato", "non riuscito"
-REFRESH_LOCK = ".refresh.lock"
+REFRESH_LOCK_SUFFIX = ".refresh.lock"
 BUSY_MESSAGE = "Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto."
 
 
@@ -63,7 +64,7 @@ def refresh(
     store's own write lock alone would let two refreshes download everything twice)."""
     snapshot_root = store.root(base)
     snapshot_root.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(snapshot_root / REFRESH_LOCK))
+    lock = FileLock(str(snapshot_root.parent / (snapshot_root.name + REFRESH_LOCK_SUFFIX)))
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:

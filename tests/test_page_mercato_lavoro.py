@@ -74,6 +74,6 @@ def test_english(full_data_dir):
 
 def test_missing_datasets_give_an_italian_note(geo_only_data_dir):
     at = run(PAGE)
-    notes = [i.value for i in at.info]
+    notes = [i.value for i in at.main.info]
     assert any("forze_lavoro" in n for n in notes) and any("avviamenti" in n for n in notes)
     assert not at.get("vega_lite_chart")

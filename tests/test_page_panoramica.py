@@ -57,7 +57,7 @@ def test_one_province_sentence_in_both_languages(full_data_dir):
 
 def test_missing_datasets_give_italian_notes_and_the_map(geo_only_data_dir):
     at = run(PAGE)
-    assert [i.value for i in at.info] == ["Dati non ancora disponibili."] * 7
+    assert [i.value for i in at.main.info] == ["Dati non ancora disponibili."] * 7
     details = [c.value for c in at.caption]
     for dataset in ("forze_lavoro", "avviamenti", "imprese", "studenti"):
         assert any(f"«{dataset}» non è presente" in d for d in details), dataset
