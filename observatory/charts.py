@@ -149,7 +149,7 @@ def choropleth_png_chart(features: list[dict], outlines: list[dict], values: pd.
     ).encode(
         color=alt.condition("isValid(datum.properties.valore)",
                             alt.Color("properties.valore:Q", scale=scale, title=value_title,
-                                      legend=alt.Legend(format=fmt, orient="right")),
+                                      legend=alt.Legend(format=fmt, orient="right", titleLimit=600)),
                             alt.value(style.MISSING_COLOR)),
         tooltip=[alt.Tooltip("properties.comune:N", title=labels.t("col.comune", lang)),
                  alt.Tooltip("properties.valore:Q", title=value_title, format=fmt)],
