@@ -137,13 +137,16 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
     return Deck(title, brand, data_date, tuple(slides), tuple(skipped))
 
 
-def slide_chart(slide: Slide, lang: str, *, width: int | str = "container", height: int = 440) -> alt.TopLevelMixin:
-    """The slide's chart in the large slide style, with a 'dati dimostrativi' mark when due."""
+def slide_chart(slide: Slide, lang: str, *, width: int | str = "container", height: int | str = 440,
+                mark: bool = True) -> alt.TopLevelMixin:
+    """The slide's chart in the large slide style, with a 'dati dimostrativi' mark when due
+    (`mark=False` on screen, where the slide shows its own badge)."""
     chart = slide.chart()
-    if slide.demo:  # the mark travels with the picture wherever it is pasted
+    if slide.demo and mark:  # the mark travels with the picture wherever it is pasted
         chart = chart.properties(title=alt.Title(labels.t("badge.demo", lang).upper(), anchor="end",
                                                  color=DEMO_MARK_COLOR, fontSize=22, fontWeight="bold"))
-    return charts.styled(chart, lang, width=width, height=height, large=True).configure_text(fontSize=18)
+    return charts.styled(chart, lang, width=width, height=height, large=True).configure_text(
+        fontSize=18).configure_axisX(labelOverlap="greedy")
 
 
 def qr_png(url: str, box_size: int = 12) -> bytes:

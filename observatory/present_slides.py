@@ -7,6 +7,7 @@ setup view can say why a slide was left out. Numbers are formatted through label
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from typing import Callable, Mapping
 
 import altair as alt
@@ -119,9 +120,15 @@ def employment(ctx: Context) -> Finding:
         decimals=1, highlight=highlight, description=title), notes, ctx.t("present.year", year=year))
 
 
+def _wrapped(frame: pd.DataFrame, category: str, width: int = 24) -> pd.DataFrame:
+    """Long category names (professions, tracks) on two lines, so bars keep room on small screens."""
+    return frame.assign(**{category: frame[category].map(lambda s: "\n".join(textwrap.wrap(str(s), width)))})
+
+
 def _wide_labels(chart: alt.Chart, category: str) -> alt.Chart:
-    """Sorted bars with room for long category names (professions, tracks) on a slide."""
-    return chart.encode(y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=520)))
+    """Sorted bars whose category labels break at the newlines put by _wrapped."""
+    return chart.encode(y=alt.Y(f"{category}:N", sort="-x", title=None,
+                                axis=alt.Axis(labelLimit=360, labelExpr="split(datum.label, '\\n')")))
 
 
 def _monthly(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -210,7 +217,8 @@ def students(ctx: Context) -> Finding:
     track_name = lambda code: _optional_text(ctx, f"present.track.{code}", code)  # noqa: E731
     title = ctx.t("present.students.title", total=labels.fmt_int(total, ctx.lang), share=ctx.pct(share),
                   track=_optional_text(ctx, f"present.track_in.{top}", top), year=year)
-    bars = pd.DataFrame({"percorso": [track_name(c) for c in by_track.index], "studenti": by_track.to_numpy()})
+    bars = _wrapped(pd.DataFrame({"percorso": [track_name(c) for c in by_track.index],
+                                  "studenti": by_track.to_numpy()}), "percorso")
     notes = f"{year}: " + "; ".join(
         f"{track_name(c)} {labels.fmt_int(v, ctx.lang)} ({ctx.pct(100 * v / total)})" for c, v in by_track.items())
     return Finding(title, lambda: _wide_labels(charts.sorted_bars(
@@ -232,9 +240,10 @@ def skills(ctx: Context) -> Finding:
     total = float(basis["entrate"].sum())
     hard = float((known["entrate"] * known["quota_difficile"]).sum() / known["entrate"].sum()) if len(known) else None
     title = ctx.t("present.skills.title", total=labels.fmt_int(total, ctx.lang), year=year, share=ctx.pct(hard))
-    bars = groups.groupby("categoria", as_index=False)["entrate"].sum(min_count=1).astype({"entrate": float})
+    by_group = groups.groupby("categoria", as_index=False)["entrate"].sum(min_count=1).astype({"entrate": float})
     indicator = registry.indicator("entrate_previste")
-    notes = f"{year}: " + "; ".join(f"{r.categoria} {labels.fmt_int(r.entrate, ctx.lang)}" for r in bars.itertuples())
+    notes = f"{year}: " + "; ".join(f"{r.categoria} {labels.fmt_int(r.entrate, ctx.lang)}" for r in by_group.itertuples())
+    bars = _wrapped(by_group, "categoria")
     notes += f". {indicator.definition(ctx.lang)} {indicator.caveats_en if ctx.lang == 'en' else indicator.caveats_it}"
     return Finding(title, lambda: _wide_labels(charts.sorted_bars(
         bars, category="categoria", value="entrate", title="", value_title=indicator.label(ctx.lang),
