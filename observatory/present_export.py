@@ -29,7 +29,7 @@ PAGE = (1920, 1080)
 MARGIN = 80
 INK, GREY = (31, 35, 40), (87, 96, 106)
 FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 13,333 × 7,5 inches: 16:9
 
 
 def chart_images(deck: Deck, lang: str) -> dict[str, bytes]:

@@ -78,9 +78,19 @@ def _provinces() -> tuple[str, ...]:
     return (value,) if value in codes else codes
 
 
-def _current_deck(period: tuple[int, int] | None) -> present.Deck:
+def _deck_key(period: tuple[int, int] | None) -> tuple:
     slides = present.parse_slides(st.query_params.get(SLIDES))
-    return _deck(data.version(), str(store.root()), lang(), _provinces(), slides, period, config.dashboard_url())
+    return data.version(), str(store.root()), lang(), _provinces(), slides, period, config.dashboard_url()
+
+
+def _current_deck(period: tuple[int, int] | None) -> present.Deck:
+    return _deck(*_deck_key(period))
+
+
+@st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
+def _chart_images(*key) -> dict[str, bytes]:
+    """Chart PNGs of one deck, rendered once for both downloads (PowerPoint and PDF)."""
+    return present_export.chart_images(_deck(*key), key[2])
 
 
 def _period_from_url() -> tuple[int, int] | None:
@@ -115,9 +125,9 @@ def setup() -> None:
                  horizontal=True, on_change=_sync_territory)
     period = None
     if len(years) > 1:
-        if "_present_period" not in st.session_state:
-            st.session_state["_present_period"] = _period_from_url() or (years[0], years[-1])
-        period = row[1].select_slider(t("present.setup.period"), years, key="_present_period")
+        # the default must be a pair so Streamlit treats the slider as a range on every rerun
+        period = row[1].select_slider(t("present.setup.period"), years, key="_present_period",
+                                      value=_period_from_url() or (years[0], years[-1]))
         whole = period == (years[0], years[-1])
         _set_param(PERIOD, None if whole else f"{period[0]}-{period[1]}")
         period = None if whole else period
@@ -132,16 +142,19 @@ def setup() -> None:
                                    format_func=lambda s: t(f"present.slide.{s}"))
     ordered = [s for s in present.SLIDE_IDS if s in chosen_slides]
     _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(present.SLIDE_IDS) else None)
-    deck = _current_deck(period) if ordered else present.Deck("", "", "", (), ())
+    key = _deck_key(period)
+    deck = _deck(*key) if ordered else present.Deck("", "", "", (), ())
     _deck_summary(deck)
     actions = st.columns([2, 2, 2])
     actions[0].button(t("present.setup.start"), type="primary", icon=":material/slideshow:", on_click=_start,
                       disabled=not deck.slides, key="present-start")
     language = lang()
-    actions[1].download_button(t("present.download.pptx"), lambda: present_export.to_pptx(deck, language),
+    actions[1].download_button(t("present.download.pptx"),
+                               lambda: present_export.to_pptx(deck, language, _chart_images(*key)),
                                file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
                                icon=":material/download:", disabled=not deck.slides, key="present-pptx")
-    actions[2].download_button(t("present.download.pdf"), lambda: present_export.to_pdf(deck, language),
+    actions[2].download_button(t("present.download.pdf"),
+                               lambda: present_export.to_pdf(deck, language, _chart_images(*key)),
                                file_name="osservatorio-presentazione.pdf", mime="application/pdf",
                                on_click="ignore", icon=":material/picture_as_pdf:", disabled=not deck.slides,
                                key="present-pdf")
