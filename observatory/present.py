@@ -146,7 +146,8 @@ def slide_chart(slide: Slide, lang: str, *, width: int | str = "container", heig
         chart = chart.properties(title=alt.Title(labels.t("badge.demo", lang).upper(), anchor="end",
                                                  color=DEMO_MARK_COLOR, fontSize=22, fontWeight="bold"))
     return charts.styled(chart, lang, width=width, height=height, large=True).configure_text(
-        fontSize=18).configure_axisX(labelOverlap="greedy")
+        fontSize=18).configure_axisX(labelOverlap="greedy").configure_axisQuantitative(
+        tickCount=6).configure_axisTemporal(tickCount=6)  # large type: fewer, legible ticks
 
 
 def qr_png(url: str, box_size: int = 12) -> bytes:
