@@ -179,3 +179,41 @@ def grouped_bars(frame: pd.DataFrame, *, category: str, value: str, territory: s
                  alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
     ).properties(title=title, description=description or title,
                  height=max(style.CHART_HEIGHT, data[category].nunique() * len(codes) * 9 + 40))
+def choropleth_png_chart(features: list[dict], outlines: list[dict], values: pd.DataFrame, *, title: str,
+                         value_title: str, lang: str, decimals: int = 0, description: str = "") -> alt.LayerChart:
+    """A municipal choropleth as a Vega-Lite geoshape chart, so it renders to PNG without a browser.
+
+    `values` has comune_istat and valore; quantile classes as on the interactive map (maps.py),
+    thin white municipal boundaries, darker province outlines, missing values grey."""
+    from observatory import maps
+
+    by_code = values.set_index("comune_istat")["valore"]
+    painted = []
+    for feature in features:
+        value = by_code.get(feature["properties"]["comune_istat"], None)
+        value = None if value is None or pd.isna(value) else float(value)
+        painted.append({**feature, "properties": {**feature["properties"], "valore": value}})
+    breaks = maps.quantile_breaks(by_code)
+    classes = maps.legend(breaks)
+    fmt = f",.{decimals}f"
+    if len(classes) > 1:
+        scale = alt.Scale(type="threshold", domain=breaks[1:-1], range=[c.color for c in classes])
+    else:
+        scale = alt.Scale(range=[c.color for c in classes] or [style.SEQUENTIAL[3]])
+    shapes = alt.Chart(alt.InlineData(values={"type": "FeatureCollection", "features": painted},
+                                      format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
+        stroke="white", strokeWidth=0.6,
+    ).encode(
+        color=alt.condition("isValid(datum.properties.valore)",
+                            alt.Color("properties.valore:Q", scale=scale, title=value_title,
+                                      legend=alt.Legend(format=fmt, orient="right", titleLimit=600)),
+                            alt.value(style.MISSING_COLOR)),
+        tooltip=[alt.Tooltip("properties.comune:N", title=labels.t("col.comune", lang)),
+                 alt.Tooltip("properties.valore:Q", title=value_title, format=fmt)],
+    )
+    border = alt.Chart(alt.InlineData(values={"type": "FeatureCollection", "features": outlines},
+                                      format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
+        filled=False, stroke="#282828", strokeWidth=1.6)
+    chart = alt.layer(shapes, border).project(type="mercator").properties(
+        description=description or title or value_title)
+    return chart.properties(title=title) if title else chart

@@ -1,8 +1,9 @@
-"""Placeholder until its issue lands: says so plainly instead of showing invented figures."""
+"""Presenta: conference mode — choose territory, period and slides, then show them full screen
+(or download them as PowerPoint/PDF for a room without Wi-Fi)."""
 
-import streamlit as st
+from observatory.ui import slides
 
-from observatory.ui.state import t
-
-st.title(t("nav.present"))
-st.info(t("page.pending"))
+if slides.presenting():
+    slides.presentation()
+else:
+    slides.setup()

@@ -1,0 +1,293 @@
+"""Conference mode on screen: the setup view, full-screen slides, navigation and auto-advance.
+
+The URL is the deck: `?slides=titolo,disoccupazione&territorio=097&periodo=2019-2024&autoplay=20&slide=3`
+opens slide 3 of that deck directly, so a presenter can bookmark or share a ready presentation and
+reload it on a borrowed laptop. Without `slide` the page shows the setup view."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from observatory import config, present, present_export, store, territory
+from observatory.errors import ObservatoryError
+from observatory.ui import data, state
+from observatory.ui.state import lang, t
+
+SLIDES, PERIOD, INDEX, AUTOPLAY, TERRITORY = "slides", "periodo", "slide", "autoplay", "territorio"
+ALL_DATASETS = tuple(sorted({d for needs in present.NEEDS.values() for d in needs}))
+MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+# Presentation state: no sidebar, header or toolbar; type sized on the viewport so it stays readable
+# from the back of the room at 1280×720 and on a phone; only the small controls remain.
+_PRESENTATION_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2rem 3vw 0.4rem 3vw !important; max-width: 100% !important; }
+.st-key-slide h1 { font-size: clamp(1.6rem, 3.4vw, 4.2rem) !important; line-height: 1.12 !important;
+  font-weight: 700 !important; padding: 0 0 0.2rem 0 !important; color: #1f2328; }
+.st-key-slide .slide-subtitle { font-size: clamp(1rem, 1.7vw, 2rem); color: #57606a; margin: 0; }
+.st-key-slide .slide-sources { font-size: clamp(0.95rem, 1.5vw, 1.8rem); color: #57606a; }
+.st-key-slide .slide-line { font-size: clamp(0.85rem, 1.1vw, 1.35rem); color: #3d444d; margin: 0; }
+.st-key-slide [data-testid="stVegaLiteChart"] {
+  height: clamp(14rem, calc(100vh - 7.6vw - 14.5rem), 80vh) !important; }
+.st-key-slide-nav { opacity: 0.6; gap: 0.4rem; }
+.st-key-slide-nav:hover { opacity: 1; }
+.st-key-slide-nav button { min-height: 2rem; padding: 0.1rem 0.7rem; }
+.st-key-slide-nav button p { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.st-key-slide-keys { display: none !important; }
+</style>"""
+
+
+def presenting() -> bool:
+    """Presentation state is `slide` in the URL; the setup view otherwise."""
+    return INDEX in st.query_params
+
+
+@st.cache_resource(ttl=3600, show_spinner=False, max_entries=32)
+def _deck(snapshot_version: str, data_root: str, language: str, provinces: tuple[str, ...],
+          slides: tuple[str, ...], period: tuple[int, int] | None, public_url: str) -> present.Deck:
+    """The deck for one set of choices; built once and shared read-only by every session."""
+    frames, records = _inputs()
+    return present.build_deck(frames, records, present.DeckOptions(provinces, slides, period, language, public_url))
+
+
+def _inputs() -> tuple[dict, dict]:
+    """Every dataset a slide can use that is in the snapshot, and the manifest."""
+    frames = {}
+    for dataset_id in ALL_DATASETS:
+        frame, _error = data.try_dataset(dataset_id)
+        if frame is not None:
+            frames[dataset_id] = frame
+    try:
+        records = data.manifest()
+    except ObservatoryError:
+        records = {}
+    return frames, records
+
+
+def _provinces() -> tuple[str, ...]:
+    """Provinces of the deck from the URL's `territorio` (the sidebar writes the same parameter), so a
+    shared link keeps its territory even when it opens the page before the sidebar exists."""
+    codes = tuple(p.istat for p in territory.provinces())
+    value = st.query_params.get(TERRITORY, state.BOTH)
+    if value == state.ONE_MUNICIPALITY:
+        value = st.query_params.get("comune", "")[:3]
+    return (value,) if value in codes else codes
+
+
+def _deck_key(period: tuple[int, int] | None) -> tuple:
+    slides = present.parse_slides(st.query_params.get(SLIDES))
+    return data.version(), str(store.root()), lang(), _provinces(), slides, period, config.dashboard_url()
+
+
+def _current_deck(period: tuple[int, int] | None) -> present.Deck:
+    return _deck(*_deck_key(period))
+
+
+@st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
+def _chart_images(*key) -> dict[str, bytes]:
+    """Chart PNGs of one deck, rendered once for both downloads (PowerPoint and PDF)."""
+    return present_export.chart_images(_deck(*key), key[2])
+
+
+def _period_from_url() -> tuple[int, int] | None:
+    frames, _records = _inputs()
+    return present.parse_period(st.query_params.get(PERIOD), present.available_years(frames))
+
+
+# --- setup view ---------------------------------------------------------------------------------
+
+def _sync_territory() -> None:
+    """The setup radio drives the sidebar's territory (same URL parameter, one source of truth)."""
+    st.session_state[TERRITORY] = st.session_state["_present_territory"]
+    st.query_params[TERRITORY] = st.session_state["_present_territory"]
+
+
+def _start() -> None:
+    st.query_params[INDEX] = "1"
+
+
+def setup() -> None:
+    st.title(t("present.setup.title"))
+    st.markdown(t("present.setup.lead"))
+    frames, _records = _inputs()
+    years = present.available_years(frames)
+    provinces = territory.provinces()
+    options = [state.BOTH] + [p.istat for p in provinces]
+    names = {state.BOTH: " + ".join(p.name for p in provinces), **{p.istat: p.name for p in provinces}}
+    chosen = _provinces()
+    st.session_state["_present_territory"] = chosen[0] if len(chosen) == 1 else state.BOTH
+    row = st.columns([2, 3, 2])
+    row[0].radio(t("present.setup.territory"), options, key="_present_territory", format_func=names.get,
+                 horizontal=True, on_change=_sync_territory)
+    period = None
+    if len(years) > 1:
+        # the default must be a pair so Streamlit treats the slider as a range on every rerun
+        period = row[1].select_slider(t("present.setup.period"), years, key="_present_period",
+                                      value=_period_from_url() or (years[0], years[-1]))
+        whole = period == (years[0], years[-1])
+        _set_param(PERIOD, None if whole else f"{period[0]}-{period[1]}")
+        period = None if whole else period
+    if "_present_autoplay" not in st.session_state:
+        st.session_state["_present_autoplay"] = present.parse_autoplay(st.query_params.get(AUTOPLAY))
+    seconds = row[2].selectbox(t("present.setup.autoplay"), present.AUTOPLAY_CHOICES, key="_present_autoplay",
+                               format_func=_autoplay_label)
+    _set_param(AUTOPLAY, str(seconds) if seconds else None)
+    if "_present_slides" not in st.session_state:
+        st.session_state["_present_slides"] = list(present.parse_slides(st.query_params.get(SLIDES)))
+    chosen_slides = st.multiselect(t("present.setup.slides"), present.SLIDE_IDS, key="_present_slides",
+                                   format_func=lambda s: t(f"present.slide.{s}"))
+    ordered = [s for s in present.SLIDE_IDS if s in chosen_slides]
+    _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(present.SLIDE_IDS) else None)
+    key = _deck_key(period)
+    deck = _deck(*key) if ordered else present.Deck("", "", "", (), ())
+    _deck_summary(deck)
+    actions = st.columns([2, 2, 2])
+    actions[0].button(t("present.setup.start"), type="primary", icon=":material/slideshow:", on_click=_start,
+                      disabled=not deck.slides, key="present-start")
+    language = lang()
+    actions[1].download_button(t("present.download.pptx"),
+                               lambda: present_export.to_pptx(deck, language, _chart_images(*key)),
+                               file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
+                               icon=":material/download:", disabled=not deck.slides, key="present-pptx")
+    actions[2].download_button(t("present.download.pdf"),
+                               lambda: present_export.to_pdf(deck, language, _chart_images(*key)),
+                               file_name="osservatorio-presentazione.pdf", mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:", disabled=not deck.slides,
+                               key="present-pdf")
+    st.caption(t("present.setup.link"))
+    st.code(share_link(), language=None)
+    st.caption(t("present.setup.keys"))
+
+
+def _autoplay_label(seconds: int) -> str:
+    return t("present.setup.seconds", n=seconds) if seconds else t("present.setup.autoplay_off")
+
+
+def _set_param(name: str, value: str | None) -> None:
+    if value is None:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
+
+
+def _deck_summary(deck: present.Deck) -> None:
+    st.subheader(t("present.setup.deck", count=len(deck.slides)))
+    if not deck.slides:
+        st.warning(t("present.setup.empty"))
+    lines = [f"{n}. {s.title}" + (f" — ⚠️ {t('badge.demo')}" if s.demo else "")
+             for n, s in enumerate(deck.slides, start=1)]
+    if lines:
+        st.markdown("\n".join(lines))
+    if deck.skipped:
+        reasons = "\n".join(f"- **{t(f'present.slide.{sid}')}**: {why}" for sid, why in deck.skipped)
+        st.info(f"{t('present.setup.skipped')}:\n{reasons}")
+
+
+def share_link() -> str:
+    """The dashboard address that opens this deck at its first slide."""
+    params = {k: st.query_params[k] for k in ("lang", TERRITORY, SLIDES, PERIOD, AUTOPLAY) if k in st.query_params}
+    return f"{config.dashboard_url().rstrip('/')}/presenta?{urlencode({**params, INDEX: 1})}"
+
+
+# --- presentation -------------------------------------------------------------------------------
+
+def _index(count: int) -> int:
+    return present.parse_index(st.query_params.get(INDEX), count) or 0
+
+
+def _go(step: int, count: int) -> None:
+    st.query_params[INDEX] = str(present.next_index(_index(count), count, step) + 1)
+
+
+def _leave() -> None:
+    st.query_params.pop(INDEX, None)
+
+
+def _toggle_autoplay() -> None:
+    seconds = present.parse_autoplay(st.query_params.get(AUTOPLAY))
+    if seconds:
+        st.session_state["_present_resume"] = seconds
+        st.query_params.pop(AUTOPLAY, None)
+    else:
+        st.query_params[AUTOPLAY] = str(st.session_state.get("_present_resume", 15))
+
+
+def presentation() -> None:
+    st.html(_PRESENTATION_CSS)
+    deck = _current_deck(_period_from_url())
+    if not deck.slides:
+        st.title(t("present.setup.title"))
+        st.warning(t("present.setup.empty"))
+        st.button(t("present.nav.exit"), on_click=_leave, key="slide-exit")
+        return
+    count = len(deck.slides)
+    index = _index(count)
+    st.query_params[INDEX] = str(index + 1)
+    with st.container(key="slide"):
+        _slide(deck, deck.slides[index], index)
+    _controls(count, index)
+    seconds = present.parse_autoplay(st.query_params.get(AUTOPLAY))
+    st.session_state["_present_autoplay_s"] = seconds
+    if seconds:
+        _autoplay(seconds, count)
+
+
+def _slide(deck: present.Deck, slide: present.Slide, index: int) -> None:
+    st.title(slide.title, anchor=False)
+    if slide.demo:
+        st.badge(t("badge.demo"), icon="⚠️", color="orange", help=t("badge.demo_help"))
+    if slide.chart is None:
+        text, code = st.columns([3, 2])
+        text.markdown(f'<p class="slide-subtitle">{html.escape(slide.subtitle)}</p>', unsafe_allow_html=True)
+        text.markdown('<div class="slide-sources">' + "<br/>".join(html.escape(s) for s in slide.sources) + "</div>",
+                      unsafe_allow_html=True)
+        if slide.qr_url:
+            code.image(present.qr_png(slide.qr_url), caption=slide.qr_url, width=320)
+    else:
+        if slide.subtitle:
+            st.markdown(f'<p class="slide-subtitle">{html.escape(slide.subtitle)}</p>', unsafe_allow_html=True)
+        st.altair_chart(present.slide_chart(slide, lang(), height="container", mark=False), theme=None,
+                        width="stretch", key=f"slide-chart-{slide.id}")
+        _line(t("present.source", sources="; ".join(slide.sources)))
+    _line(f"{deck.footer} · {t('present.counter', n=index + 1, total=len(deck.slides))}")
+
+
+def _line(text: str) -> None:
+    """A source or footer line: small but dark enough for a projector."""
+    st.markdown(f'<p class="slide-line">{html.escape(text)}</p>', unsafe_allow_html=True)
+
+
+def _controls(count: int, index: int) -> None:
+    """Small previous/next/pause/exit buttons; arrow keys, PageUp/PageDown (clickers) and Esc."""
+    playing = bool(present.parse_autoplay(st.query_params.get(AUTOPLAY)))
+    with st.container(horizontal=True, key="slide-nav"):
+        st.button(t("present.nav.prev"), icon=":material/arrow_back:", key="slide-prev", on_click=_go,
+                  args=(-1, count), shortcut="Left", help=t("present.nav.prev"), disabled=index == 0)
+        st.button(t("present.nav.next"), icon=":material/arrow_forward:", key="slide-next", on_click=_go,
+                  args=(1, count), shortcut="Right", help=t("present.nav.next"), disabled=index == count - 1)
+        st.button(t("present.nav.pause" if playing else "present.nav.play"),
+                  icon=":material/pause:" if playing else ":material/play_arrow:", key="slide-play",
+                  on_click=_toggle_autoplay, help=t("present.nav.pause" if playing else "present.nav.play"))
+        st.button(t("present.nav.exit"), icon=":material/close:", key="slide-exit", on_click=_leave,
+                  shortcut="Esc", help=t("present.nav.exit"))
+    with st.container(key="slide-keys"):  # hidden: presentation clickers send PageDown/PageUp
+        st.button(t("present.nav.next"), key="slide-next-page", on_click=_go, args=(1, count), shortcut="PageDown")
+        st.button(t("present.nav.prev"), key="slide-prev-page", on_click=_go, args=(-1, count), shortcut="PageUp")
+
+
+def _autoplay(seconds: int, count: int) -> None:
+    """Advance every `seconds` (wrapping to the first slide) through a timed fragment rerun."""
+    st.session_state["_present_armed"] = False
+
+    @st.fragment(run_every=seconds)
+    def tick() -> None:
+        if st.session_state.get("_present_armed"):
+            st.query_params[INDEX] = str(present.next_index(_index(count), count, wrap=True) + 1)
+            st.rerun()
+        st.session_state["_present_armed"] = True
+
+    tick()

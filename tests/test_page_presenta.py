@@ -1,0 +1,136 @@
+"""AppTest of the Presenta page: setup view, choice of slides and territory, navigation, auto-advance
+state and the deck in the URL (slides, territorio, periodo, slide, autoplay)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from observatory import labels, present, store
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/presenta.py"
+
+
+def open_page(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def expected_deck(provinces=("013", "097"), slides=present.SLIDE_IDS) -> present.Deck:
+    frames = {}
+    for dataset_id in sorted({d for needs in present.NEEDS.values() for d in needs}):
+        try:
+            frames[dataset_id] = store.read_dataset(dataset_id)
+        except Exception:  # noqa: BLE001 — a dataset the snapshot lacks
+            pass
+    return present.build_deck(frames, store.read_manifest(), present.DeckOptions(provinces, slides))
+
+
+def slide_title(at: AppTest) -> str:
+    return at.title[0].value
+
+
+def counter(at: AppTest) -> str:
+    return [m.value for m in at.markdown if "slide-line" in m.value][-1]
+
+
+def test_setup_lists_the_deck_and_starts_it(full_data_dir):
+    at = open_page()
+    assert slide_title(at) == labels.t("present.setup.title")
+    deck = expected_deck()
+    summary = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    for slide in deck.slides:
+        assert slide.title in summary
+    assert at.subheader[0].value == labels.t("present.setup.deck", count=9)
+    at.button(key="present-start").click().run()
+    assert at.query_params["slide"] == "1"
+    assert slide_title(at) == deck.slides[0].title
+
+
+def test_next_and_previous_move_through_the_deck_and_the_url(full_data_dir):
+    deck = expected_deck()
+    at = open_page({"slide": "1"})
+    assert slide_title(at) == deck.slides[0].title
+    assert at.button(key="slide-prev").disabled
+    at.button(key="slide-next").click().run()
+    assert slide_title(at) == deck.slides[1].title and at.query_params["slide"] == "2"
+    assert "2 / 9" in counter(at)
+    at.button(key="slide-next").click().run()
+    at.button(key="slide-prev").click().run()
+    assert slide_title(at) == deck.slides[1].title
+    at.button(key="slide-next-page").click().run()  # a clicker's PageDown
+    assert slide_title(at) == deck.slides[2].title
+    at.button(key="slide-exit").click().run()
+    assert "slide" not in at.query_params
+    assert slide_title(at) == labels.t("present.setup.title")
+
+
+def test_the_url_opens_a_chosen_deck_at_a_chosen_slide(full_data_dir):
+    at = open_page({"slides": "chiusura,disoccupazione,titolo", "territorio": "097", "slide": "2"})
+    deck = expected_deck(("097",), ("titolo", "disoccupazione", "chiusura"))
+    assert slide_title(at) == deck.slides[1].title
+    assert "Lecco" in slide_title(at) and "Como" not in slide_title(at)
+    assert "2 / 3" in counter(at)
+    at.button(key="slide-next").click().run()
+    assert slide_title(at) == labels.t("present.closing.title")
+    assert at.button(key="slide-next").disabled
+    assert at.get("image"), "the closing slide shows the QR code"
+
+
+def test_autoplay_state_from_the_url_and_the_pause_button(full_data_dir):
+    at = open_page({"slide": "3", "autoplay": "20"})
+    assert at.session_state["_present_autoplay_s"] == 20
+    assert at.session_state["_present_armed"] is True  # the timed fragment ran and will advance next tick
+    assert at.button(key="slide-play").label == labels.t("present.nav.pause")
+    at.button(key="slide-play").click().run()
+    assert "autoplay" not in at.query_params and at.session_state["_present_autoplay_s"] == 0
+    assert at.button(key="slide-play").label == labels.t("present.nav.play")
+    at.button(key="slide-play").click().run()
+    assert at.query_params["autoplay"] == "20"
+    assert slide_title(at) == expected_deck().slides[2].title  # pausing never moves the slide
+
+
+def test_choosing_slides_territory_and_autoplay_updates_the_url(full_data_dir):
+    at = open_page()
+    at.multiselect(key="_present_slides").set_value(["titolo", "assunzioni"]).run()
+    assert at.query_params["slides"] == "titolo,assunzioni"
+    assert at.subheader[0].value == labels.t("present.setup.deck", count=2)
+    at.radio(key="_present_territory").set_value("097").run()
+    assert at.query_params["territorio"] == "097"
+    summary = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert expected_deck(("097",), ("titolo", "assunzioni")).slides[1].title in summary
+    at.selectbox(key="_present_autoplay").set_value(30).run()
+    assert at.query_params["autoplay"] == "30"
+    at.select_slider(key="_present_period").set_value((2019, 2022)).run()
+    assert at.query_params["periodo"] == "2019-2022"
+    assert "dic 2022" in next(m.value for m in at.markdown if m.value.startswith("1. "))
+    link = at.code[0].value
+    assert "slides=titolo%2Cassunzioni" in link and "territorio=097" in link and "slide=1" in link
+
+
+def test_geography_only_snapshot_says_which_slides_are_left_out_and_why(geo_only_data_dir):
+    at = open_page()
+    reasons = " ".join(i.value for i in at.main.info)
+    assert "forze_lavoro" in reasons and labels.t("present.slide.assunzioni") in reasons
+    at.button(key="present-start").click().run()
+    at.button(key="slide-next").click().run()
+    assert slide_title(at) == expected_deck().slides[1].title  # the population map
+    assert not any("dimostrativi" in b.proto.label for b in at.get("badge"))
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_every_slide_renders_in_both_languages(full_data_dir, lang):
+    at = open_page({"slide": "1", "lang": lang})
+    for _ in range(8):
+        at.button(key="slide-next").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.title[0].value.strip()
+    assert at.query_params["slide"] == "9"
