@@ -7,6 +7,9 @@ so the screen, the PNG download and the slides look the same."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Callable
+
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
@@ -120,9 +123,33 @@ def small_multiples(frame: pd.DataFrame, *, x: str, y: str, facet: str, territor
         title=title, description=description or title).resolve_scale(y="independent")
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    """Render a chart to PNG without a browser (vl-convert), for downloads and slides."""
-    spec = chart.to_dict()
+@dataclasses.dataclass(frozen=True)
+class Recipe:
+    """A chart not built yet: its builder, data and options. The presentation layer caches the
+    finished spec by these inputs, so a rerun with the same data costs nothing (building and
+    validating an Altair chart costs tens of milliseconds)."""
+
+    builder: Callable[..., alt.TopLevelMixin]
+    frame: pd.DataFrame
+    options: dict
+
+    def build(self) -> alt.TopLevelMixin:
+        return self.builder(self.frame, **self.options)
+
+
+def recipe(builder: Callable[..., alt.TopLevelMixin], frame: pd.DataFrame, **options) -> Recipe:
+    return Recipe(builder, frame, options)
+
+
+def spec(chart: alt.TopLevelMixin | Recipe, lang: str) -> dict:
+    """The finished, styled and validated Vega-Lite spec of a chart or recipe."""
+    built = chart.build() if isinstance(chart, Recipe) else chart
+    return styled(built, lang).to_dict()
+
+
+def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2.0) -> bytes:
+    """Render a chart (or a finished spec) to PNG without a browser (vl-convert)."""
+    spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
     if spec.get("width") == "container":
         spec["width"] = 900
     return vlc.vegalite_to_png(spec, scale=scale)

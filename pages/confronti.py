@@ -20,7 +20,7 @@ nuts_of = {p.istat: p.nuts for p in provinces}
 avviamenti, error_a = data.try_dataset("avviamenti")
 cessazioni, error_c = data.try_dataset("cessazioni")
 flows_error = error_a or error_c
-yearly = (sectors.yearly_flows_by_section(avviamenti, cessazioni, compared) if flows_error is None else None)
+yearly = (data.derived(sectors.yearly_flows_by_section, "avviamenti", "cessazioni", territories=tuple(compared)) if flows_error is None else None)
 years = sorted(yearly["anno"].unique().tolist(), reverse=True) if yearly is not None else []
 
 # --- sections side by side ----------------------------------------------------------------------
@@ -48,7 +48,7 @@ else:
         st.info(t("sectors.missing", error=error_u or error_com))
         comparison = None
     else:
-        units = sectors.local_units_by_province(unita_locali, comuni, nuts_of)
+        units = data.derived(sectors.local_units_by_province, "unita_locali", "comuni", nuts_of=nuts_of)
         comparison = sectors.section_comparison(units, measure, relative)
         caption, dataset_ids = t("sectors.caption.units", year=int(units["anno"].iloc[0])), ("unita_locali", "comuni")
         st.info(t("sectors.no_region"), icon=":material/info:")
@@ -57,7 +57,7 @@ if comparison is not None:
     axis = t("sectors.axis.saldo_quota" if measure == "saldo" else "sectors.axis.quota") if relative else t("sectors.axis.valore")
     shown = sectors.with_section_names(comparison, lang())
     order = [sectors.section_name(c, lang()) for c in sectors.top_sections(comparison, "valore")]
-    chart = charts.grouped_bars(shown, category="nome", value="valore", territory="territorio", names=names, lang=lang(),
+    chart = charts.recipe(charts.grouped_bars, shown, category="nome", value="valore", territory="territorio", names=names, lang=lang(),
                                 title=titles.comparison_title(comparison, measure_label, names, lang(), relative),
                                 value_title=axis, decimals=1 if relative else 0, sort=order)
     widgets.chart_block(chart, shown, name=f"settori_{measure}_{scale}", key="compare", dataset_ids=dataset_ids,
@@ -79,13 +79,13 @@ codes = sectors.top_sections(yearly, "assunzioni")
 section = filters.url_choice(t("sectors.filter.section"), codes, key="settore", default=codes[0], container=section_col,
                              format_func=lambda c: sectors.section_name(c, lang()))
 one = indexed[indexed["settore_ateco"] == section]
-chart = charts.trend_lines(one, x="anno", y="indice", territory="territorio", names=names, lang=lang(), decimals=0,
+chart = charts.recipe(charts.trend_lines, one, x="anno", y="indice", territory="territorio", names=names, lang=lang(), decimals=0,
                            title=titles.index_title(one, sectors.section_name(section, lang()), base_year, names, lang()),
                            subtitle=sectors.section_name(section, lang()), y_title=t("sectors.index.axis"))
 widgets.chart_block(chart, one, name=f"indice_assunzioni_{section}_{base_year}", key="index",
                     dataset_ids=("avviamenti",), caption=t("sectors.index.caption", base=base_year))
 
-chart = charts.small_multiples(indexed, x="anno", y="indice", facet="nome", territory="territorio", names=names,
+chart = charts.recipe(charts.small_multiples, indexed, x="anno", y="indice", facet="nome", territory="territorio", names=names,
                                lang=lang(), title=t("sectors.multiples.title", base=base_year),
                                y_title=t("sectors.index.axis"), columns=4)
 widgets.chart_block(chart, indexed, name=f"indice_assunzioni_settori_{base_year}", key="multiples",

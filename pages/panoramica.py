@@ -32,7 +32,7 @@ for indicator_id, title_key in (("tasso_disoccupazione", "overview.card.unemploy
                                 ("tasso_occupazione", "overview.card.employment")):
     for province in scope:
         title = t(title_key, name=province.name)
-        change = labour.latest_rate(forze, indicator_id, province.nuts) if forze is not None else None
+        change = data.derived(labour.latest_rate, "forze_lavoro", indicator=indicator_id, territory=province.nuts) if forze is not None else None
         with next(rate_columns):
             if change is None:
                 missing(title, forze_error)
@@ -50,7 +50,7 @@ flows_column, firms_column, students_column = st.columns(3)
 with flows_column:
     avviamenti, error_a = data.try_dataset("avviamenti")
     cessazioni, error_c = data.try_dataset("cessazioni")
-    twelve = (labour.last_twelve_months(avviamenti, cessazioni, nuts)
+    twelve = (data.derived(labour.last_twelve_months, "avviamenti", "cessazioni", territories=tuple(nuts))
               if avviamenti is not None and cessazioni is not None else None)
     if twelve is None:
         missing(t("overview.card.flows"), error_a or error_c)
@@ -69,7 +69,7 @@ with flows_column:
 
 with firms_column:
     imprese, error_i = data.try_dataset("imprese")
-    firms = headlines.firm_flows_12m(imprese, nuts) if imprese is not None else None
+    firms = data.derived(headlines.firm_flows_12m, "imprese", territories=tuple(nuts)) if imprese is not None else None
     if firms is None:
         missing(t("overview.card.firms"), error_i)
     else:
@@ -86,7 +86,7 @@ with firms_column:
 
 with students_column:
     studenti, error_s = data.try_dataset("studenti")
-    enrolment = headlines.students_latest(studenti, sel.provinces) if studenti is not None else None
+    enrolment = data.derived(headlines.students_latest, "studenti", provinces=sel.provinces) if studenti is not None else None
     if enrolment is None:
         missing(t("overview.card.students"), error_s)
     else:
@@ -105,7 +105,7 @@ if popolazione is None or comuni is None:
     st.error(f"{t('error.data')}: {error_pop or error_com}")
     st.stop()
 
-values = population.residents_by_municipality(popolazione, comuni, sel.provinces)
+values = data.derived(population.residents_by_municipality, "popolazione", "comuni", provinces=sel.provinces)
 total = labels.fmt_int(values["valore"].sum(), lang())
 maps_ui.municipal_map(
     values,

@@ -5,6 +5,8 @@ is picked up by every session at once without serving a stale cache."""
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import streamlit as st
 
@@ -51,6 +53,7 @@ def clear() -> None:
     _dataset.clear()
     _manifest.clear()
     _map_shapes.clear()
+    _derived.clear()
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=4)
@@ -64,3 +67,22 @@ def _map_shapes(snapshot_version: str, data_root: str) -> tuple[list[dict], list
 
 def map_shapes() -> tuple[list[dict], list[dict]]:
     return _map_shapes(version(), str(store.root()))
+
+
+@st.cache_data(ttl=3600, show_spinner=False, max_entries=512)
+def _derived(function_path: str, snapshot_version: str, data_root: str, dataset_ids: tuple[str, ...],
+             options: tuple) -> object:
+    """The result of a pure indicator function on snapshot datasets, computed once per version."""
+    module_name, _, name = function_path.rpartition(".")
+    function = getattr(importlib.import_module(module_name), name)
+    frames = [_dataset(dataset_id, snapshot_version, data_root) for dataset_id in dataset_ids]
+    return function(*frames, **dict(options))
+
+
+def derived(function, *dataset_ids: str, **options) -> object:
+    """Call `function(*frames, **options)` on the live datasets, cached per snapshot version.
+
+    Pages use it for every aggregation heavier than a lookup, so a rerun (a widget click, another
+    session) reuses the result instead of recomputing it. Options must be hashable values."""
+    path = f"{function.__module__}.{function.__qualname__}"
+    return _derived(path, version(), str(store.root()), tuple(dataset_ids), tuple(sorted(options.items())))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import streamlit as st
 
@@ -42,18 +44,6 @@ def downloads(frame: pd.DataFrame, name: str, key: str, chart=None) -> None:
                                    mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
 
 
-def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
-                caption: str = "") -> None:
-    """A chart with its demo badge, source caption and the three downloads of exactly its data."""
-    demo_badge(*dataset_ids)
-    st.altair_chart(charts.styled(chart, lang()), theme=None, width="stretch", key=f"{key}-chart")
-    records = data.manifest()
-    for dataset_id in dataset_ids:
-        if dataset_id in records:
-            source_caption(records[dataset_id], caption if dataset_id == dataset_ids[-1] else "")
-    downloads(frame, name, key, charts.styled(chart, lang()))
-
-
 def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -> None:
     """Legend with the class breaks, as coloured swatches (HTML with inline styles only)."""
     rows = "".join(
@@ -64,4 +54,38 @@ def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -
     )
     missing = ('<span style="display:inline-flex;align-items:center"><span style="width:18px;height:14px;'
                'background:#d9d9d9;border:1px solid #888;margin-right:6px"></span>n.d.</span>')
-    st.html(f'<div style="font-size:0.9rem"><b>{title}</b><br/>{rows}{missing}</div>')
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _recipe_spec(builder_path: str, frame: pd.DataFrame, options: tuple, lang_code: str) -> dict:
+    """The spec of a chart recipe, built and validated once per distinct data and options."""
+    module_name, _, name = builder_path.rpartition(".")
+    builder = getattr(importlib.import_module(module_name), name)
+    return charts.spec(charts.recipe(builder, frame, **dict(options)), lang_code)
+
+
+def chart_spec(chart, lang_code: str) -> dict:
+    """A chart's finished spec; recipes come from the cache, built charts are converted once."""
+    if isinstance(chart, charts.Recipe):
+        path = f"{chart.builder.__module__}.{chart.builder.__qualname__}"
+        return _recipe_spec(path, chart.frame, tuple(sorted(chart.options.items())), lang_code)
+    return charts.spec(chart, lang_code)
+
+
+def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
+                caption: str = "") -> None:
+    """A chart (or a charts.recipe) with its demo badge, source caption and the three downloads
+    of exactly its data."""
+    demo_badge(*dataset_ids)
+    spec = chart_spec(chart, lang())
+    st.vega_lite_chart(spec, theme=None, width="stretch", key=f"{key}-chart")
+    records = data.manifest()
+    sources = {}  # one line per distinct source (hires and terminations share theirs)
+    for dataset_id in dataset_ids:
+        if dataset_id in records:
+            sources.setdefault((records[dataset_id].publisher, records[dataset_id].period_end), records[dataset_id])
+    for index, record in enumerate(sources.values()):
+        source_caption(record, caption if index == len(sources) - 1 else "")
+    if caption and not sources:
+        st.caption(caption)
+    downloads(frame, name, key, spec)
