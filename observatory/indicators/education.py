@@ -12,6 +12,12 @@ import pandas as pd
 TRACKS = ["liceo", "tecnico", "professionale", "iefp"]
 
 
+def field_name(percorso: str) -> str:
+    """'INDUSTRIA E ARTIGIANATO' → 'Industria e artigianato'; 'IEFP' → 'IeFP'."""
+    text = str(percorso).strip()
+    return "IeFP" if text.upper() == "IEFP" else text.capitalize()
+
+
 def in_scope(studenti: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:
     """Rows of schools located in `provinces` (ISTAT codes such as '097')."""
     return studenti[studenti["comune_istat"].str[:3].isin(provinces)]
@@ -41,6 +47,7 @@ def by_field(studenti: pd.DataFrame, year: str, track: str | None = None) -> pd.
         rows = rows[rows["tipo_percorso"] == track]
     out = rows.groupby(["tipo_percorso", "percorso"], as_index=False)[["totale", "femmine"]].sum()
     out = out.rename(columns={"totale": "studenti"})
+    out.insert(2, "nome", out["percorso"].map(field_name))
     total = out["studenti"].sum()
     out["quota"] = out["studenti"] / total * 100 if total else pd.NA
     out["quota_femmine"] = out["femmine"] / out["studenti"].where(out["studenti"] > 0) * 100
