@@ -74,7 +74,7 @@ def unmapped_share(frame: pd.DataFrame, value: str) -> float | None:
 def excelsior_demand(excelsior: pd.DataFrame, territories: list[str]) -> pd.DataFrame:
     """Latest year's planned hires by professional group in `territories` (NUTS), with their area.
 
-    Columns: categoria, area, entrate, difficili (hires hard to recruit), quota_difficile (%).
+    Columns: categoria, area, entrate, difficili (hires hard to recruit), quota_difficile (%), anno.
     Suppressed cells stay NA and drop out of sums."""
     rows = excelsior[(excelsior["dimensione"] == "gruppo_professionale") & excelsior["territorio"].isin(territories)]
     rows = rows[rows["anno"] == rows["anno"].max()] if not rows.empty else rows
@@ -82,7 +82,19 @@ def excelsior_demand(excelsior: pd.DataFrame, territories: list[str]) -> pd.Data
     out = rows.groupby("categoria", as_index=False)[["entrate", "difficili"]].sum(min_count=1)
     out["quota_difficile"] = (out["difficili"] / out["entrate"] * 100).astype("Float64")
     out["area"] = out["categoria"].map(lambda c: area_of("gruppo_professionale", c))
+    out["anno"] = int(rows["anno"].max()) if not rows.empty else pd.NA
     return out.sort_values("entrate", ascending=False).reset_index(drop=True)
+
+
+def totals(demand: pd.DataFrame) -> tuple[float | None, float | None]:
+    """(planned hires, % hard to recruit) over the groups; the share is weighted by hires and uses
+    only the groups whose share is published."""
+    if demand.empty:
+        return None, None
+    known = demand.dropna(subset=["difficili", "entrate"])
+    hires = float(demand["entrate"].sum())
+    share = float(known["difficili"].sum() / known["entrate"].sum() * 100) if known["entrate"].sum() else None
+    return hires, share
 
 
 def hires_demand(avviamenti: pd.DataFrame, territories: list[str], months: int = 12) -> pd.DataFrame:
@@ -117,13 +129,32 @@ def student_supply(studenti: pd.DataFrame, provinces: tuple[str, ...]) -> pd.Dat
     return out
 
 
-def gap(demand: pd.DataFrame, demand_value: str, supply: pd.DataFrame) -> pd.DataFrame:
+def gap(demand: pd.DataFrame, demand_value: str, supply: pd.DataFrame, lang: str = "it") -> pd.DataFrame:
     """Each area's share of demand vs its share of supply (mapped totals only).
 
-    Columns: area, domanda, offerta (raw sums), quota_domanda, quota_offerta (%), divario
+    Columns: area, nome (area name in `lang`), domanda, offerta (raw sums), quota_domanda, quota_offerta (%), divario
     (percentage points: positive = the territory asks for more than it trains)."""
     asked = _shares(demand, demand_value).rename(columns={demand_value: "domanda", "quota": "quota_domanda"})
     trained = _shares(supply, "studenti").rename(columns={"studenti": "offerta", "quota": "quota_offerta"})
     out = asked.merge(trained, on="area", validate="one_to_one")
     out["divario"] = out["quota_domanda"] - out["quota_offerta"]
+    out.insert(1, "nome", out["area"].map(lambda a: area_name(a, lang)))
     return out.sort_values("divario", ascending=False).reset_index(drop=True)
+
+
+def long_shares(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The two shares of each area in long form for a paired-bar chart.
+
+    Columns: area, nome (area name), serie ('domanda'/'offerta'), quota (%); areas by gap."""
+    out = gaps.melt(id_vars=["area", "nome"], value_vars=["quota_domanda", "quota_offerta"], var_name="serie", value_name="quota")
+    out["serie"] = out["serie"].str.removeprefix("quota_")
+    order = {a: i for i, a in enumerate(gaps["area"])}
+    return out.sort_values(["area", "serie"], key=lambda s: s.map(order) if s.name == "area" else s
+                           )[["area", "nome", "serie", "quota"]].reset_index(drop=True)
+
+
+def method_table(lang: str = "it") -> pd.DataFrame:
+    """The mapping rules as shown on the page. Columns: dimensione, modello, area, nota."""
+    table = rules().copy()
+    table["area"] = table["area"].map(lambda a: area_name(a, lang) if a else "—")
+    return table
