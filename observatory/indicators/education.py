@@ -23,6 +23,11 @@ def in_scope(studenti: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame
     return studenti[studenti["comune_istat"].str[:3].isin(provinces)]
 
 
+def in_municipality(studenti: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Rows of the schools located in one municipality."""
+    return studenti[studenti["comune_istat"] == code]
+
+
 def years(studenti: pd.DataFrame) -> list[str]:
     """School years present, oldest first ('2022/23', '2023/24', …)."""
     return sorted(studenti["anno_scolastico"].unique().tolist())

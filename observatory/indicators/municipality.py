@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from observatory import labels
+
 TOTAL = "TOTALE"
 BAND_WIDTH = 5
 TOP_BAND = 95  # 95 and over: the single ages end at 100 = "100 and over"
@@ -148,3 +150,21 @@ def sectors(unita_locali: pd.DataFrame, code: str) -> pd.DataFrame:
                         & (unita_locali["settore_ateco"] != TOTAL)]
     return rows[["settore_ateco", "anno", "unita_locali", "addetti"]].sort_values(
         "addetti", ascending=False).reset_index(drop=True)
+
+
+#: decimals and kind of each compared indicator, for display.
+_FORMATS = {"popolazione": (0, "n"), "quota_0_14": (1, "%"), "quota_65_piu": (1, "%"), "unita_locali": (0, "n"),
+            "addetti": (0, "n"), "unita_locali_1000ab": (1, "n"), "addetti_1000ab": (1, "n"), "studenti": (0, "n")}
+
+
+def formatted(table: pd.DataFrame, row_names: dict[str, str], lang: str = "it") -> pd.DataFrame:
+    """The comparison table as text in the reader's format (1.234,5 · 26,4 %); missing → '–'."""
+    out = table.copy().astype(object)
+    for i, key in enumerate(table["indicatore"]):
+        decimals, kind = _FORMATS[key]
+        for column in table.columns[1:]:
+            value = table.at[i, column]
+            out.at[i, column] = (labels.fmt_pct(value, decimals, lang) if kind == "%"
+                                 else labels.fmt_number(value, decimals, lang))
+        out.at[i, "indicatore"] = row_names.get(key, key)
+    return out
