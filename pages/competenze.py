@@ -97,15 +97,15 @@ chart = charts.paired_bars(
     series_names={"domanda": t("skills.series.demand"), "offerta": t("skills.series.supply")}, lang=lang(),
     title=t("skills.chart.shares.title", territory=sel.label, area=over["nome"],
             demand=labels.fmt_pct(over["quota_domanda"], 1, lang()), supply=labels.fmt_pct(over["quota_offerta"], 1, lang())),
-    subtitle=subtitle)
-unmapped = t("skills.unmapped", demand=labels.fmt_pct(skills.unmapped_share(demand, value), 1, lang()),
+)
+unmapped = subtitle + ". " + t("skills.unmapped", demand=labels.fmt_pct(skills.unmapped_share(demand, value), 1, lang()),
              supply=labels.fmt_pct(skills.unmapped_share(supply, "studenti"), 1, lang()))
 widgets.chart_block(chart, gaps, name="competenze_quote", key="skills-shares", dataset_ids=(source, "studenti"),
                     caption=unmapped)
 chart = charts.sorted_bars(
     gaps, category="nome", value="divario", value_title=t("skills.axis.gap"), lang=lang(), decimals=1,
-    diverging=True, subtitle=subtitle,
+    diverging=True,
     title=t("skills.chart.gap.title", over=over["nome"], over_value=labels.fmt_signed(over["divario"], 1, lang()),
             under=under["nome"], under_value=labels.fmt_signed(under["divario"], 1, lang())))
 widgets.chart_block(chart, gaps, name="competenze_divario", key="skills-gap", dataset_ids=(source, "studenti"),
-                    caption=t("skills.caption.gap"))
+                    caption=subtitle + ". " + t("skills.caption.gap"))

@@ -53,7 +53,8 @@ everyone = tuple(p.istat for p in territory.provinces())
 residents = population.residents_by_municipality(popolazione, comuni, everyone)
 features, outlines = data.map_shapes()
 deck, legend = maps.choropleth(features, outlines, residents[["comune_istat", "valore"]],
-                               value_label=registry.indicator("popolazione").label(lang()), lang=lang(), highlight=code)
+                               value_label=registry.indicator("popolazione").label(lang()), lang=lang(), highlight=code,
+                               selectable=True)
 with st.expander(t("mun.map"), expanded=code is None):
     st.pydeck_chart(deck, height=480, key=MAP_KEY, on_select=on_map_click, selection_mode="single-object")
     widgets.map_legend(legend, f"{registry.indicator('popolazione').label(lang())} — {t('map.legend')}")

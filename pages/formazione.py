@@ -68,8 +68,8 @@ else:
     top = fields.iloc[0]
     chart = charts.sorted_bars(
         fields, category="nome", value="studenti", value_title=t("edu.axis.students"), lang=lang(),
-        title=t("edu.chart.fields.title", year=year, field=top["nome"], share=labels.fmt_pct(top["quota"], 1, lang())),
-        subtitle=f"{sel.label} · {t(f'edu.track.{track}')}")
+        title=t("edu.chart.fields.title", year=year, field=top["nome"], share=labels.fmt_pct(top["quota"], 1, lang()),
+                territory=sel.label, track=t(f"edu.track.{track}").lower()))
     widgets.chart_block(chart, fields, name="studenti_per_percorso", key="edu-fields", dataset_ids=("studenti",),
                         caption=t("edu.caption"))
 

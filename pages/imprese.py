@@ -65,7 +65,7 @@ else:
             values = " · ".join(f"{names[code]} {labels.fmt_number(v, 2, lang())}" for code, v in found.items())
             chart = charts.trend_lines(
                 shown, x="periodo", y=rate, territory="territorio",
-                title=t(title_key, quarter=quarter, values=values or labels.MISSING), subtitle=sector_name,
+                title=t(title_key, quarter=quarter, values=values or labels.MISSING, sector=sector_name),
                 y_title=t("biz.axis.rate"), names=names, lang=lang(), decimals=2, break_at=rule,
                 break_label=t("biz.break"))
             widgets.chart_block(chart, shown[columns], name=f"imprese_{rate}", key=f"biz-{rate}",
@@ -74,8 +74,8 @@ else:
         own = enterprises.series(rated, [focus], sector, since)
         chart = charts.period_bars(
             own, x="periodo", value="saldo", value_title=t("biz.axis.balance"), lang=lang(),
-            title=t("biz.chart.balance.title", territory=names[focus], quarter=quarter,
-                    value=labels.fmt_signed(head["saldo"][0], 0, lang())), subtitle=sector_name,
+            title=t("biz.chart.balance.title", territory=names[focus], quarter=quarter, sector=sector_name,
+                    value=labels.fmt_signed(head["saldo"][0], 0, lang())),
             break_at=rule, break_label=t("biz.break"))
         widgets.chart_block(chart, own[["periodo", "territorio", "settore_ateco", "iscrizioni", "cessazioni", "saldo"]],
                             name="imprese_saldo", key="biz-balance", dataset_ids=("imprese",),

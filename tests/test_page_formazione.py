@@ -35,7 +35,7 @@ def test_year_type_and_province_filters(full_data_dir):
     assert not at.exception
     rows = st[(st["anno_scolastico"] == "2023/24") & st["comune_istat"].str.startswith("013")]
     assert {m.label: m.value for m in at.metric}["Studenti delle superiori"] == it_int(rows["totale"].sum())
-    assert "Nel 2023/24 il percorso più scelto è Scientifico: 100,0\u00a0% degli studenti" in chart_titles(at)
+    assert "Como, licei: nel 2023/24 il percorso più scelto è Scientifico, 100,0\u00a0% degli studenti" in chart_titles(at)
     assert at.query_params["tipo"] in ("liceo", ["liceo"])
     features = decks(at)[0]["layers"][0]["data"]["features"]
     assert {f["properties"]["sigla"] for f in features} == {"CO"}

@@ -39,7 +39,7 @@ def test_one_province_one_sector_titles_and_the_ateco_break(full_data_dir):
     births = quarter(imprese, ["ITC43"], "C", "2025-07-01", "2025-09-01")["iscrizioni"].sum()
     stock = quarter(imprese, ["ITC43"], "C", "2025-06-01", "2025-06-01")["attive"].sum()
     titles = chart_titles(at)
-    assert f"Nuove imprese ogni 100 attive nel 2025-T3: Lecco {it_dec(births / stock * 100, 2)}" in titles
+    assert f"Nuove imprese ogni 100 attive nel 2025-T3, C · Attività manifatturiere: Lecco {it_dec(births / stock * 100, 2)}" in titles
     rate_chart = chart_specs(at)[0]
     layers = rate_chart["layer"]
     assert any(layer.get("mark", {}).get("type") == "rule" for layer in layers), "the ATECO 2025 break is marked"
@@ -75,7 +75,7 @@ def test_english(full_data_dir):
     at = open_page("imprese", lang="en")
     assert not at.exception
     assert at.header[0].value == "Business births and closures"
-    assert any(t.startswith("New businesses per 100 active in 2025-Q3") for t in chart_titles(at))
+    assert any(t.startswith("New businesses per 100 active in 2025-Q3, All sectors") for t in chart_titles(at))
 
 
 def test_missing_datasets_give_italian_messages(data_dir):
