@@ -132,6 +132,6 @@ other = filters.select(t("mun.compare.with"), [NONE] + [c for c in codes if c !=
                        format_func=lambda c: t("mun.compare.none") if c == NONE else names[c])
 compared = municipality.comparison(table, code, None if other == NONE else other, t("mun.province_of"))
 row_names = {key: t(f"mun.row.{key}") for key in municipality.COMPARED}
-st.dataframe(municipality.formatted(compared, row_names, lang()), hide_index=True, width="stretch")
+st.dataframe(municipality.formatted(compared, row_names, lang(), t("sources.col.indicator")), hide_index=True, width="stretch")
 st.caption(t("mun.compare.caption"))
 widgets.downloads(compared, f"confronto_{code}", "mun-compare")

@@ -32,12 +32,12 @@ def test_profile_from_the_url_with_a_comparison(full_data_dir):
     young = lecco[lecco["eta"] < 5]
     assert first == {"maschi": young["maschi"].sum(), "femmine": young["femmine"].sum()}
     table = at.dataframe[-1].value
-    assert list(table.columns) == ["indicatore", "Lecco", "Como", "Provincia di Lecco"]
+    assert list(table.columns) == ["Indicatore", "Lecco", "Como", "Provincia di Lecco"]
     ul = frames["unita_locali"]
     ul_tot = ul[(ul["settore_ateco"] == "TOTALE")].set_index("comune_istat")["unita_locali"].astype(float)
     lc_codes = [c for c in ul_tot.index if c.startswith("097")]
     per_1000 = ul_tot[lc_codes].sum() / totals[[c for c in totals.index if c.startswith("097")]].sum() * 1000
-    row = table.set_index("indicatore").loc["Unità locali ogni 1.000 abitanti"]
+    row = table.set_index("Indicatore").loc["Unità locali ogni 1.000 abitanti"]
     assert row["Provincia di Lecco"] == it_dec(per_1000, 1)
     assert row["Como"] == it_dec(ul_tot["013075"] / totals["013075"] * 1000, 1)
 

@@ -157,7 +157,8 @@ _FORMATS = {"popolazione": (0, "n"), "quota_0_14": (1, "%"), "quota_65_piu": (1,
             "addetti": (0, "n"), "unita_locali_1000ab": (1, "n"), "addetti_1000ab": (1, "n"), "studenti": (0, "n")}
 
 
-def formatted(table: pd.DataFrame, row_names: dict[str, str], lang: str = "it") -> pd.DataFrame:
+def formatted(table: pd.DataFrame, row_names: dict[str, str], lang: str = "it",
+              header: str = "indicatore") -> pd.DataFrame:
     """The comparison table as text in the reader's format (1.234,5 · 26,4 %); missing → '–'."""
     out = table.copy().astype(object)
     for i, key in enumerate(table["indicatore"]):
@@ -167,4 +168,4 @@ def formatted(table: pd.DataFrame, row_names: dict[str, str], lang: str = "it") 
             out.at[i, column] = (labels.fmt_pct(value, decimals, lang) if kind == "%"
                                  else labels.fmt_number(value, decimals, lang))
         out.at[i, "indicatore"] = row_names.get(key, key)
-    return out
+    return out.rename(columns={"indicatore": header})
