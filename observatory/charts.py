@@ -244,3 +244,63 @@ def choropleth_png_chart(features: list[dict], outlines: list[dict], values: pd.
     chart = alt.layer(shapes, border).project(type="mercator").properties(
         description=description or title or value_title)
     return chart.properties(title=title) if title else chart
+#: Two series that are not territories (demand/supply, males/females): Okabe–Ito sky blue and
+#: reddish purple, distinct from every territory colour.
+PAIR_COLORS = [style.FALLBACK_COLORS[2], style.FALLBACK_COLORS[0]]
+
+
+def period_bars(frame: pd.DataFrame, *, x: str, value: str, title: str, value_title: str, lang: str,
+                decimals: int = 0, break_at: object | None = None, break_label: str = "",
+                subtitle: str = "", description: str = "") -> alt.Chart:
+    """Vertical bars of a balance over ordered periods (e.g. '2025-T2'), diverging around zero,
+    with a dashed rule at a series break."""
+    fmt = f",.{decimals}f"
+    colour = alt.condition(f"datum['{value}'] >= 0", alt.value(style.DIVERGING[-2]), alt.value(style.DIVERGING[1]))
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=alt.X(f"{x}:O", title=None, axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt)),
+        color=colour,
+        tooltip=[alt.Tooltip(f"{x}:O", title=labels.t("col.periodo", lang)),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
+    )
+    layers = [bars]
+    if break_at is not None:
+        rule_data = pd.DataFrame({x: [break_at], "nota": [break_label]})
+        layers += [alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color=style.NEUTRAL).encode(x=f"{x}:O"),
+                   alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color=style.NEUTRAL, baseline="top").encode(
+                       x=f"{x}:O", y=alt.value(0), text="nota:N")]
+    return alt.layer(*layers).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined),
+                                         description=description or title)
+
+
+def paired_bars(frame: pd.DataFrame, *, category: str, series: str, value: str, title: str, value_title: str,
+                series_names: dict[str, str], lang: str, decimals: int = 1, subtitle: str = "",
+                description: str = "") -> alt.Chart:
+    """Two horizontal bars per category (e.g. share of demand vs share of supply), side by side."""
+    fmt = f",.{decimals}f"
+    data = frame.assign(_serie=frame[series].map(lambda s: series_names.get(s, s)))
+    domain = list(series_names.values())
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y(f"{category}:N", title=None, sort=list(dict.fromkeys(frame[category])), axis=alt.Axis(labelLimit=300)),
+        yOffset=alt.YOffset("_serie:N", sort=domain),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt)),
+        color=alt.Color("_serie:N", title=None, scale=alt.Scale(domain=domain, range=PAIR_COLORS)),
+        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("_serie:N", title=None),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), description=description or title)
+
+
+def pyramid(frame: pd.DataFrame, *, band: str, sex: str, value: str, order: list[str], title: str,
+            sex_names: dict[str, str], value_title: str, lang: str, subtitle: str = "",
+            description: str = "") -> alt.Chart:
+    """Population pyramid: males to the left, females to the right, youngest band at the bottom."""
+    data = frame.assign(_lato=frame.apply(lambda r: -r[value] if r[sex] == "maschi" else r[value], axis=1),
+                        _sesso=frame[sex].map(lambda s: sex_names.get(s, s)))
+    domain = [sex_names.get("maschi", "maschi"), sex_names.get("femmine", "femmine")]
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y(f"{band}:O", sort=list(reversed(order)), title=None),
+        x=alt.X("_lato:Q", title=value_title, axis=alt.Axis(labelExpr="format(abs(datum.value), ',.0f')")),
+        color=alt.Color("_sesso:N", title=None, scale=alt.Scale(domain=domain, range=PAIR_COLORS)),
+        tooltip=[alt.Tooltip(f"{band}:O"), alt.Tooltip("_sesso:N", title=None),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=",.0f")],
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), description=description or title)

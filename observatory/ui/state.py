@@ -59,7 +59,8 @@ def territory_selector() -> Selection:
     options = [BOTH] + [p.istat for p in provs] + [ONE_MUNICIPALITY]
     names = {BOTH: " + ".join(p.name for p in provs), ONE_MUNICIPALITY: t("territory.one")}
     names.update({p.istat: p.name for p in provs})
-    _bind("territorio", options, BOTH)
+    # a link with only ?comune=… (e.g. from the Comuni page) means "one municipality"
+    _bind("territorio", options, ONE_MUNICIPALITY if st.query_params.get("comune") else BOTH)
     choice = st.sidebar.radio(t("sidebar.territory"), options, key="territorio", format_func=names.get)
     st.query_params["territorio"] = choice
     if choice != ONE_MUNICIPALITY:

@@ -1,0 +1,160 @@
+"""Demand for skills (Excelsior planned hires, hires by sector) beside supply (students by
+field), compared as shares of four broad areas.
+
+The correspondence between professional groups / ATECO sections and school fields is the
+observatory's own approximation, kept as a readable table in skills_map.csv (one row per rule,
+first match wins, with a note): it is a method choice, not a figure from any source."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+MAP_FILE = Path(__file__).with_name("skills_map.csv")
+
+#: area code → (italiano, english), in the order the page shows them.
+AREAS: dict[str, tuple[str, str]] = {
+    "industria": ("Industria, tecnologia e costruzioni", "Industry, technology and construction"),
+    "amministrazione": ("Amministrazione, commercio e finanza", "Administration, trade and finance"),
+    "servizi": ("Turismo, ristorazione e servizi alla persona", "Tourism, catering and personal services"),
+    "generale": ("Licei e professioni ad alta qualifica", "General schools and graduate occupations"),
+}
+
+
+@lru_cache(maxsize=1)
+def rules() -> pd.DataFrame:
+    """The mapping table: dimensione, modello, area ('' = not comparable), nota."""
+    table = pd.read_csv(MAP_FILE, dtype=str, keep_default_na=False)
+    unknown = set(table["area"]) - set(AREAS) - {""}
+    if unknown:
+        raise ValueError(f"skills_map.csv: unknown areas {sorted(unknown)}")
+    return table
+
+
+def area_name(code: str, lang: str = "it") -> str:
+    italian, english = AREAS.get(code, (code, code))
+    return english if lang == "en" else italian
+
+
+def area_of(dimension: str, value: str) -> str | None:
+    """The area of one category; sections and fields match exactly, names by substring."""
+    table = rules()
+    text = str(value).casefold()
+    for row in table[table["dimensione"] == dimension].itertuples():
+        pattern = row.modello.casefold()
+        hit = text == pattern if dimension in ("settore_ateco", "percorso") else pattern in text
+        if hit:
+            return row.area or None
+    return None
+
+
+def field_area(percorso: str, indirizzo: str) -> str | None:
+    """A school field's area: the specific `indirizzo` first, then the broad `percorso`."""
+    return area_of("indirizzo", indirizzo) or area_of("percorso", percorso)
+
+
+def _shares(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Sum `value` by area over mapped rows; quota = % of the mapped total. Columns: area, <value>, quota."""
+    mapped = frame[frame["area"].notna()]
+    sums = mapped.groupby("area")[value].sum().reindex(list(AREAS)).fillna(0)
+    total = sums.sum()
+    out = sums.rename(value).reset_index()
+    out["quota"] = out[value] / total * 100 if total else pd.NA
+    return out
+
+
+def unmapped_share(frame: pd.DataFrame, value: str) -> float | None:
+    """% of `value` that no rule places in an area (shown on the page, not hidden)."""
+    total = frame[value].sum()
+    return float(frame.loc[frame["area"].isna(), value].sum() / total * 100) if total else None
+
+
+def excelsior_demand(excelsior: pd.DataFrame, territories: list[str]) -> pd.DataFrame:
+    """Latest year's planned hires by professional group in `territories` (NUTS), with their area.
+
+    Columns: categoria, area, entrate, difficili (hires hard to recruit), quota_difficile (%), anno.
+    Suppressed cells stay NA and drop out of sums."""
+    rows = excelsior[(excelsior["dimensione"] == "gruppo_professionale") & excelsior["territorio"].isin(territories)]
+    rows = rows[rows["anno"] == rows["anno"].max()] if not rows.empty else rows
+    rows = rows.assign(difficili=rows["entrate"] * rows["quota_difficile"] / 100)
+    out = rows.groupby("categoria", as_index=False)[["entrate", "difficili"]].sum(min_count=1)
+    out["quota_difficile"] = (out["difficili"] / out["entrate"] * 100).astype("Float64")
+    out["area"] = out["categoria"].map(lambda c: area_of("gruppo_professionale", c))
+    out["anno"] = int(rows["anno"].max()) if not rows.empty else pd.NA
+    return out.sort_values("entrate", ascending=False).reset_index(drop=True)
+
+
+def totals(demand: pd.DataFrame) -> tuple[float | None, float | None]:
+    """(planned hires, % hard to recruit) over the groups; the share is weighted by hires and uses
+    only the groups whose share is published."""
+    if demand.empty:
+        return None, None
+    known = demand.dropna(subset=["difficili", "entrate"])
+    hires = float(demand["entrate"].sum())
+    share = float(known["difficili"].sum() / known["entrate"].sum() * 100) if known["entrate"].sum() else None
+    return hires, share
+
+
+def hires_demand(avviamenti: pd.DataFrame, territories: list[str], months: int = 12) -> pd.DataFrame:
+    """Hires of the last `months` months by ATECO section in `territories`, with their area.
+
+    Columns: settore_ateco, area, eventi, dal, al."""
+    rows = avviamenti[avviamenti["territorio"].isin(territories)]
+    if rows.empty:
+        return pd.DataFrame(columns=["settore_ateco", "area", "eventi", "dal", "al"])
+    last = rows["mese"].max()
+    start = last - pd.DateOffset(months=months - 1)
+    rows = rows[rows["mese"] >= start]
+    out = rows.groupby("settore_ateco", as_index=False)["eventi"].sum()
+    out["area"] = out["settore_ateco"].map(lambda s: area_of("settore_ateco", s))
+    out["dal"], out["al"] = start, last
+    return out.sort_values("eventi", ascending=False).reset_index(drop=True)
+
+
+def student_supply(studenti: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:
+    """Latest school year's students by field in `provinces`, with their area.
+
+    Columns: tipo_percorso, percorso, indirizzo, area, studenti, anno_scolastico."""
+    rows = studenti[studenti["comune_istat"].str[:3].isin(provinces)]
+    if rows.empty:
+        return pd.DataFrame(columns=["tipo_percorso", "percorso", "indirizzo", "area", "studenti", "anno_scolastico"])
+    year = rows["anno_scolastico"].max()
+    rows = rows[rows["anno_scolastico"] == year]
+    out = rows.groupby(["tipo_percorso", "percorso", "indirizzo"], as_index=False)["totale"].sum()
+    out = out.rename(columns={"totale": "studenti"})
+    out["area"] = [field_area(p, i) for p, i in zip(out["percorso"], out["indirizzo"])]
+    out["anno_scolastico"] = year
+    return out
+
+
+def gap(demand: pd.DataFrame, demand_value: str, supply: pd.DataFrame, lang: str = "it") -> pd.DataFrame:
+    """Each area's share of demand vs its share of supply (mapped totals only).
+
+    Columns: area, nome (area name in `lang`), domanda, offerta (raw sums), quota_domanda, quota_offerta (%), divario
+    (percentage points: positive = the territory asks for more than it trains)."""
+    asked = _shares(demand, demand_value).rename(columns={demand_value: "domanda", "quota": "quota_domanda"})
+    trained = _shares(supply, "studenti").rename(columns={"studenti": "offerta", "quota": "quota_offerta"})
+    out = asked.merge(trained, on="area", validate="one_to_one")
+    out["divario"] = out["quota_domanda"] - out["quota_offerta"]
+    out.insert(1, "nome", out["area"].map(lambda a: area_name(a, lang)))
+    return out.sort_values("divario", ascending=False).reset_index(drop=True)
+
+
+def long_shares(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The two shares of each area in long form for a paired-bar chart.
+
+    Columns: area, nome (area name), serie ('domanda'/'offerta'), quota (%); areas by gap."""
+    out = gaps.melt(id_vars=["area", "nome"], value_vars=["quota_domanda", "quota_offerta"], var_name="serie", value_name="quota")
+    out["serie"] = out["serie"].str.removeprefix("quota_")
+    order = {a: i for i, a in enumerate(gaps["area"])}
+    return out.sort_values(["area", "serie"], key=lambda s: s.map(order) if s.name == "area" else s
+                           )[["area", "nome", "serie", "quota"]].reset_index(drop=True)
+
+
+def method_table(lang: str = "it") -> pd.DataFrame:
+    """The mapping rules as shown on the page. Columns: dimensione, modello, area, nota."""
+    table = rules().copy()
+    table["area"] = table["area"].map(lambda a: area_name(a, lang) if a else "—")
+    return table

@@ -1,0 +1,57 @@
+"""Helpers for page AppTests: open a page with URL parameters, read chart titles and data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_page(script: str, **query) -> AppTest:
+    """Run the app with `query` in the URL, then switch to `pages/<script>.py`."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"pages/{script}.py").run()
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    titles = []
+    for spec in chart_specs(at):
+        title = spec.get("title")
+        titles.append(title.get("text") if isinstance(title, dict) else title)
+    return titles
+
+
+def decks(at: AppTest) -> list[dict]:
+    return [json.loads(d.proto.json) for d in at.get("deck_gl_json_chart")]
+
+
+def it_int(value) -> str:
+    return f"{int(round(value)):,}".replace(",", ".")
+
+
+def it_dec(value, decimals: int) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def chart_rows(at: AppTest, index: int) -> list[list[dict]]:
+    """The data sets sent with chart `index`, each as a list of row dicts (decoded from Arrow)."""
+    import pyarrow as pa
+
+    proto = at.get("vega_lite_chart")[index].proto
+    out = []
+    for named in proto.datasets:
+        table = pa.ipc.open_stream(named.data.data).read_all()
+        out.append(table.to_pandas().astype(object).where(lambda f: f.notna(), None).to_dict("records"))
+    return out

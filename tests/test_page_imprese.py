@@ -1,0 +1,86 @@
+"""Imprese page: cards, rate charts, ATECO break and the local-units map, checked against numbers
+computed here from the synthetic frames and the real population."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from observatory import store
+from tests.pagetest import chart_rows, chart_specs, chart_titles, decks, it_dec, it_int, open_page
+
+
+def quarter(frame, territories, sector, start, end):
+    rows = frame[frame["territorio"].isin(territories) & (frame["settore_ateco"] == sector)
+                 & (frame["mese"] >= start) & (frame["mese"] <= end)]
+    return rows
+
+
+def test_cards_for_both_provinces_match_the_synthetic_data(full_data_dir):
+    _, frames = full_data_dir
+    imprese = frames["imprese"]
+    at = open_page("imprese")
+    assert not at.exception, [e.value for e in at.exception]
+    last = quarter(imprese, ["ITC42", "ITC43"], "TOTALE", "2025-07-01", "2025-09-01")
+    stock = quarter(imprese, ["ITC42", "ITC43"], "TOTALE", "2025-06-01", "2025-06-01")["attive"].sum()
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Iscrizioni di imprese"] == it_int(last["iscrizioni"].sum())
+    assert cards["Cessazioni di imprese"] == it_int(last["cessazioni"].sum())
+    assert cards["Saldo iscrizioni − cessazioni"] == it_int(last["iscrizioni"].sum() - last["cessazioni"].sum())
+    assert cards["Tasso di natalità delle imprese"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
+    assert cards["Tasso di mortalità delle imprese"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
+
+
+def test_one_province_one_sector_titles_and_the_ateco_break(full_data_dir):
+    _, frames = full_data_dir
+    imprese = frames["imprese"]
+    at = open_page("imprese", territorio="097", settore="C", dal="2024")
+    assert not at.exception
+    births = quarter(imprese, ["ITC43"], "C", "2025-07-01", "2025-09-01")["iscrizioni"].sum()
+    stock = quarter(imprese, ["ITC43"], "C", "2025-06-01", "2025-06-01")["attive"].sum()
+    titles = chart_titles(at)
+    assert f"Nuove imprese ogni 100 attive nel 2025-T3, C · Attività manifatturiere: Lecco {it_dec(births / stock * 100, 2)}" in titles
+    rate_chart = chart_specs(at)[0]
+    layers = rate_chart["layer"]
+    assert any(layer.get("mark", {}).get("type") == "rule" for layer in layers), "the ATECO 2025 break is marked"
+    drawn = next(rows for rows in chart_rows(at, 0) if rows and "tasso_natalita" in rows[0])
+    assert {r["territorio"] for r in drawn} == {"ITC43", "ITC4", "IT"}
+    assert min(r["periodo"] for r in drawn) == "2024-T1"
+    # the first section quarter after the break is a gap, not a number
+    q2 = [r for r in drawn if r["periodo"] == "2025-T2"]
+    assert q2 and all(r["tasso_natalita"] is None for r in q2)
+    assert any("Lecco, 2025-T3: il saldo più alto è in G · Commercio" in t for t in chart_titles(at))
+
+
+def test_local_units_map_uses_real_population(full_data_dir):
+    data_dir, frames = full_data_dir
+    pop = store.read_dataset("popolazione").groupby("comune_istat")["totale"].sum()
+    comuni = store.read_dataset("comuni")
+    ul = frames["unita_locali"]
+    c = ul[ul["settore_ateco"] == "C"].set_index("comune_istat")["addetti"].astype(float)
+    lecco = comuni.loc[comuni["provincia_istat"] == "097", "comune_istat"]
+    rates = (c[c.index.isin(lecco)] / pop[pop.index.isin(lecco)] * 1000).dropna().sort_values(ascending=False)
+    top = comuni.set_index("comune_istat").loc[rates.index[0], "comune"]
+    at = open_page("imprese", territorio="097", metrica="addetti_1000ab", settore_ul="C")
+    assert not at.exception
+    heading = at.subheader[0].value
+    assert heading.startswith("Addetti ogni 1.000 abitanti, C · Attività manifatturiere (Lecco)")
+    assert f"{top} ({it_dec(rates.iloc[0], 1)})" in heading
+    features = decks(at)[0]["layers"][0]["data"]["features"]
+    assert {f["properties"]["sigla"] for f in features} == {"LC"}
+    assert at.query_params["metrica"] == ["addetti_1000ab"] or at.query_params["metrica"] == "addetti_1000ab"
+
+
+def test_english(full_data_dir):
+    at = open_page("imprese", lang="en")
+    assert not at.exception
+    assert at.header[0].value == "Business births and closures"
+    assert any(t.startswith("New businesses per 100 active in 2025-Q3, All sectors") for t in chart_titles(at))
+
+
+def test_missing_datasets_give_italian_messages(geo_only_data_dir):
+    at = open_page("imprese")
+    assert not at.exception
+    messages = [i.value for i in at.info]
+    assert any("Iscrizioni e cessazioni di imprese non sono ancora" in m for m in messages)
+    assert any("Unità locali e addetti per comune non sono ancora" in m for m in messages)

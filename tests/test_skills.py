@@ -1,0 +1,62 @@
+"""Skills demand/supply shares and the correspondence table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from observatory.indicators import skills
+
+
+def test_every_rule_names_a_known_area_and_has_a_note():
+    table = skills.rules()
+    assert set(table["area"]) <= set(skills.AREAS) | {""}
+    assert (table["nota"].str.len() > 0).all()
+
+
+def test_categories_map_to_areas():
+    assert skills.area_of("gruppo_professionale", "Professioni non qualificate") is None
+    assert skills.area_of("gruppo_professionale", "Operai specializzati") == "industria"
+    assert skills.area_of("gruppo_professionale", "Professioni qualificate nelle attività commerciali e nei servizi") == "servizi"
+    assert skills.area_of("settore_ateco", "C") == "industria" and skills.area_of("settore_ateco", "ND") is None
+    assert skills.field_area("ECONOMICO", "TURISMO") == "servizi"  # the specific course wins
+    assert skills.field_area("ECONOMICO", "AMMINISTRAZIONE FINANZA E MARKETING") == "amministrazione"
+    assert skills.field_area("IEFP", "IEFP") is None
+
+
+def test_excelsior_demand_weights_the_hard_to_recruit_share_and_skips_suppressed_cells():
+    ex = pd.DataFrame({"anno": [2024, 2025, 2025, 2025, 2025], "territorio": ["ITC43"] * 4 + ["ITC42"],
+                       "dimensione": ["gruppo_professionale"] * 5,
+                       "categoria": ["Operai specializzati", "Operai specializzati", "Professioni tecniche",
+                                     "Professioni non qualificate", "Operai specializzati"],
+                       "entrate": [999.0, 100.0, 300.0, 50.0, 100.0], "quota_difficile": [10.0, 50.0, None, 20.0, 30.0]})
+    ex[["entrate", "quota_difficile"]] = ex[["entrate", "quota_difficile"]].astype("Float64")
+    demand = skills.excelsior_demand(ex, ["ITC43", "ITC42"]).set_index("categoria")
+    assert demand.loc["Operai specializzati", "entrate"] == 200
+    assert demand.loc["Operai specializzati", "quota_difficile"] == pytest.approx(40.0)
+    assert pd.isna(demand.loc["Professioni tecniche", "quota_difficile"])
+    hires, hard = skills.totals(demand.reset_index())
+    assert hires == 550 and hard == pytest.approx((80 + 10) / 250 * 100)
+
+
+def test_gap_compares_shares_of_mapped_totals():
+    demand = pd.DataFrame({"area": ["industria", "servizi", None], "eventi": [60, 20, 20]})
+    supply = pd.DataFrame({"area": ["industria", "generale", None], "studenti": [25, 75, 100]})
+    gaps = skills.gap(demand, "eventi", supply).set_index("area")
+    assert gaps.loc["industria", "quota_domanda"] == pytest.approx(75.0)
+    assert gaps.loc["industria", "quota_offerta"] == pytest.approx(25.0)
+    assert gaps.loc["industria", "divario"] == pytest.approx(50.0)
+    assert gaps.loc["generale", "divario"] == pytest.approx(-75.0)
+    assert skills.unmapped_share(demand, "eventi") == pytest.approx(20.0)
+    assert list(skills.gap(demand, "eventi", supply)["area"])[0] == "industria"
+    long = skills.long_shares(skills.gap(demand, "eventi", supply, "en"))
+    assert set(long["serie"]) == {"domanda", "offerta"} and len(long) == 2 * len(skills.AREAS)
+
+
+def test_hires_demand_takes_the_last_twelve_months():
+    months = pd.date_range("2023-01-01", "2024-12-01", freq="MS")
+    av = pd.DataFrame({"mese": list(months) * 2, "territorio": ["ITC43"] * 48, "settore_ateco": ["C"] * 24 + ["I"] * 24,
+                       "eventi": [1] * 48})
+    out = skills.hires_demand(av, ["ITC43"]).set_index("settore_ateco")
+    assert out.loc["C", "eventi"] == 12 and out.loc["I", "area"] == "servizi"
+    assert out["dal"].iloc[0] == pd.Timestamp("2024-01-01")
