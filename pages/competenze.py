@@ -7,6 +7,9 @@ from observatory import charts, labels, territory
 from observatory.indicators import enterprises, registry, skills
 from observatory.ui import data, filters, widgets
 from observatory.ui.state import lang, selection, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 SOURCES = ["excelsior", "avviamenti"]
 

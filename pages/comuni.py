@@ -10,6 +10,9 @@ from observatory import charts, labels, maps, territory
 from observatory.indicators import education, enterprises, municipality, population, registry
 from observatory.ui import data, filters, widgets
 from observatory.ui.state import lang, selection, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 NONE = "-"
 MAP_KEY = "comuni-mappa"

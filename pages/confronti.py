@@ -7,6 +7,9 @@ from observatory import charts, territory
 from observatory.indicators import sectors, titles
 from observatory.ui import data, filters, widgets
 from observatory.ui.state import lang, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 st.title(t("nav.sectors"))
 st.markdown(t("sectors.lead"))

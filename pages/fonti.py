@@ -5,6 +5,9 @@ import streamlit as st
 from observatory import sources_table
 from observatory.ui import data
 from observatory.ui.state import lang, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 st.title(t("nav.sources"))
 st.markdown(t("sources.lead"))

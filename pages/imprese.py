@@ -7,6 +7,9 @@ from observatory import charts, labels, territory
 from observatory.indicators import enterprises, municipality, registry
 from observatory.ui import data, filters, maps_ui, widgets
 from observatory.ui.state import lang, selection, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 COMBINED = "CO+LC"
 

@@ -8,6 +8,9 @@ from observatory.indicators import labour, registry, sectors, titles
 from observatory.indicators.headlines import delta_text
 from observatory.ui import cards, data, filters, widgets
 from observatory.ui.state import lang, selection, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 st.title(t("nav.labour"))
 st.markdown(t("labour.lead"))

@@ -6,6 +6,9 @@ from observatory import labels, territory
 from observatory.indicators import headlines, labour, population
 from observatory.ui import cards, data, maps_ui
 from observatory.ui.state import lang, selection, t
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 LABOUR, BUSINESS, EDUCATION = "pages/mercato_lavoro.py", "pages/imprese.py", "pages/formazione.py"
 PCT = "\u00a0%" if lang() == "it" else "%"

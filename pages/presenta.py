@@ -2,6 +2,9 @@
 (or download them as PowerPoint/PDF for a room without Wi-Fi)."""
 
 from observatory.ui import slides
+from observatory.ui.shell import require_app_shell
+
+require_app_shell()
 
 if slides.presenting():
     slides.presentation()

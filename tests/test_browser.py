@@ -125,3 +125,19 @@ def test_population_map_is_drawn(chromium, app_url, shots):
         assert samples > 500, f"the map canvas looks empty ({samples} painted samples)"
     finally:
         result["context"].close()
+
+
+def test_a_deep_link_as_the_first_request_gets_the_app_shell(chromium, tmp_path):
+    """The first request of a fresh server is a shared link to a page, not the home page: it must
+    still get the app's navigation, sidebar and URL filters (observatory.ui.shell)."""
+    with browser.streamlit_server(browser.copy_snapshot(tmp_path)) as url:
+        result = visit(chromium, url + "/imprese?settore=C", tmp_path / "deep-link.png")
+        try:
+            page = result["page"]
+            links = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+            assert "Panoramica" in links and "app" not in links, links
+            assert page.locator('[data-testid="stMain"] h1').first.inner_text().strip() == "Imprese"
+            assert "settore=C" in page.url
+            assert result["exceptions"] == [] and result["console"] == []
+        finally:
+            result["context"].close()
