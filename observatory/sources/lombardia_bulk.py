@@ -90,18 +90,27 @@ def aggregate_csv(path: Path, *, notes: list[str], label: str, since: int, workd
         con.execute(f"SET temp_directory='{workdir / 'spill'}'")
         con.execute("SET preserve_insertion_order=false")
         picks = ", ".join(f"coalesce({_quoted(columns[f])}, '') AS {f}" for f in FIELDS)
+        # load once into a columnar table, map each column's few distinct raw values to categories,
+        # then group on the categories: grouping raw text (daily dates, ~2,000 sector titles) would
+        # make millions of groups and most of the memory
         con.execute(
-            f"CREATE TABLE grouped AS SELECT upper(trim(coalesce({_quoted(columns[m.PROVINCE_FIELD])}, ''))) "
-            f"AS {m.PROVINCE_FIELD}, {picks}, count(*)::BIGINT AS n "
-            "FROM read_csv(?, header=true, all_varchar=true, delim=',', quote='\"', escape='\"') GROUP BY ALL",
+            f"CREATE TABLE raw AS SELECT upper(trim(coalesce({_quoted(columns[m.PROVINCE_FIELD])}, ''))) "
+            f"AS {m.PROVINCE_FIELD}, {picks} "
+            "FROM read_csv(?, header=true, all_varchar=true, delim=',', quote='\"', escape='\"')",
             [str(path)])
-        progress(f"Regione Lombardia {label}: esportazione raggruppata")
+        progress(f"Regione Lombardia {label}: esportazione letta")
         for field in FIELDS:
-            values = [row[0] for row in con.execute(f"SELECT DISTINCT {field} FROM grouped").fetchall()]
+            values = [row[0] for row in con.execute(f"SELECT DISTINCT {field} FROM raw").fetchall()]
             table = m.category_table(field, values)
             if field == m.DATE_FIELD:
                 table["mese"] = pd.to_datetime(table["mese"])
             con.register(f"map_{field}", table)
+        targets = ", ".join(f"map_{f}.{m.CATEGORY_FIELDS[f]}" for f in m.CATEGORY_FIELDS)
+        joins = " ".join(f"JOIN map_{f} ON g.{f} = map_{f}.raw" for f in FIELDS)
+        con.execute(f"CREATE TABLE grouped AS SELECT g.{m.PROVINCE_FIELD}, map_data.mese, {targets}, "
+                    f"count(*)::BIGINT AS n FROM raw g {joins} GROUP BY ALL")
+        con.execute("DROP TABLE raw")
+        progress(f"Regione Lombardia {label}: esportazione raggruppata")
         region_nuts, _ = territory.region()
         con.register("province_names", pd.DataFrame(
             {"raw": [p.name.upper() for p in territory.provinces()], "territorio": [p.nuts for p in territory.provinces()]}))
@@ -113,11 +122,7 @@ def aggregate_csv(path: Path, *, notes: list[str], label: str, since: int, workd
 
 
 def _final(con, notes: list[str], label: str, since: int, region_nuts: str) -> pd.DataFrame:
-    targets = ", ".join(f"map_{f}.{m.CATEGORY_FIELDS[f]}" for f in m.CATEGORY_FIELDS)
-    joins = " ".join(f"JOIN map_{f} ON g.{f} = map_{f}.raw" for f in FIELDS)
-    con.execute(
-        f"CREATE TEMP VIEW mapped AS SELECT g.{m.PROVINCE_FIELD}, map_data.mese, {targets}, g.n "
-        f"FROM grouped g {joins}")
+    con.execute("CREATE TEMP VIEW mapped AS SELECT * FROM grouped")
     scopes = (f"SELECT p.territorio, x.* FROM mapped x JOIN province_names p ON x.{m.PROVINCE_FIELD} = p.raw "
               f"UNION ALL SELECT '{region_nuts}' AS territorio, x.* FROM mapped x")
     keys = ", ".join(m.SCHEMA_KEYS)
