@@ -43,6 +43,8 @@ def styled(chart: alt.TopLevelMixin, lang: str, *, width: int | str = "container
         height = own if isinstance(own, int) else style.CHART_HEIGHT
     # a faceted chart sizes each panel itself: Vega-Lite rejects a top-level width/height there
     sized = chart if isinstance(chart, alt.FacetChart) else chart.properties(width=width, height=height)
+    # room above the title: in the app, Streamlit's element toolbar otherwise covers its first line
+    sized = sized.properties(padding={"top": 18, "left": 4, "right": 8, "bottom": 4})
     return sized.configure(
         locale=vega_locale(lang), font=style.FONT,
     ).configure_title(fontSize=base + 4, anchor="start", fontWeight="bold", subtitleFontSize=base,

@@ -77,12 +77,22 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
-def wait_rendered(page, timeout_ms: int = 60_000) -> None:
-    """Wait until Streamlit has finished the script run and drawn the main block."""
+def wait_rendered(page, timeout_ms: int = 60_000, quiet_ms: int = 1500) -> None:
+    """Wait until Streamlit has finished the script run and drawn the main block.
+
+    Streamlit shows its running indicator only ~0.5 s into a run, so "no indicator" alone can be
+    seen before a run starts: require a title and a quiet window with no indicator or skeleton."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)
     page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-testid="stSkeleton"]')""",
-        timeout=timeout_ms,
+        """(quiet) => {
+            const busy = document.querySelector('[data-testid="stStatusWidget"]')
+                      || document.querySelector('[data-testid="stSkeleton"]');
+            const now = performance.now();
+            if (busy || window.__osservatorioQuietSince === undefined) {
+                window.__osservatorioQuietSince = busy ? undefined : now;
+                return false;
+            }
+            return now - window.__osservatorioQuietSince >= quiet;
+        }""",
+        arg=quiet_ms, timeout=timeout_ms, polling=100,
     )
-    page.wait_for_timeout(300)
