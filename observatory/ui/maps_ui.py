@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from observatory import labels, maps
+from observatory import crosswalk, labels, maps
 from observatory.indicators import registry
 from observatory.ui import data, widgets
 from observatory.ui.state import lang, t
@@ -34,7 +34,7 @@ def municipal_map(values: pd.DataFrame, *, title: str, caption: str, indicator_i
     widgets.demo_badge(*dataset_ids)
     st.pydeck_chart(deck, height=560, key=f"{key}-map")
     widgets.map_legend(legend, f"{indicator.label(lang())} — {t('map.legend')}", indicator.decimals)
-    st.caption(caption)
+    st.caption(f"{caption} {crosswalk.boundary_note(lang())}")
     table = values.rename(columns={"comune": t("col.comune"), "provincia": t("col.provincia"),
                                    "comune_istat": t("col.comune_istat"), "valore": indicator.label(lang())})
     with st.expander(t("map.table")):
