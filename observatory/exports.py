@@ -32,3 +32,18 @@ def to_excel(frame: pd.DataFrame, sheet: str = "dati") -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
     return buffer.getvalue()
+
+
+def with_demo_warning(frame: pd.DataFrame, warning: str) -> pd.DataFrame:
+    """The frame with a first column saying, on every row, that the figures are a constructed sample."""
+    return pd.concat([pd.DataFrame({"avvertenza": [warning] * len(frame)}, index=frame.index), frame], axis=1)
+
+
+def spec_with_warning(spec: dict, warning: str) -> dict:
+    """A copy of a Vega-Lite spec whose title carries the warning as a subtitle (for PNG exports)."""
+    out = dict(spec)
+    title = out.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    base = dict(title) if isinstance(title, dict) else {}
+    out["title"] = {**base, "text": text or "", "subtitle": warning, "subtitleColor": "#b35806"}
+    return out

@@ -42,3 +42,18 @@ def test_the_original_frame_is_not_changed_and_other_text_dtypes_are_covered():
     assert safe["a"].tolist()[0] == "'=x" and pd.isna(safe["a"].tolist()[1])
     assert safe["b"].tolist() == ["'-1", "2"]  # a negative number stored as text is text
     assert frame["a"].tolist()[0] == "=x"
+
+
+def test_demo_exports_say_so_inside_the_file():
+    from observatory import charts
+
+    frame = pd.DataFrame({"anno": [2024, 2025], "valore": [1.5, 2.5]})
+    marked = exports.with_demo_warning(frame, "DATI DIMOSTRATIVI")
+    back = pd.read_csv(io.BytesIO(exports.to_csv(marked)), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(back.columns) == ["avvertenza", "anno", "valore"]
+    assert (back["avvertenza"] == "DATI DIMOSTRATIVI").all() and back["valore"].tolist() == [1.5, 2.5]
+    chart = charts.recipe(charts.sorted_bars, frame.assign(nome=["a", "b"]), category="nome", value="valore",
+                          title="Titolo", value_title="v", lang="it")
+    spec = exports.spec_with_warning(charts.spec(chart, "it"), "DATI DIMOSTRATIVI")
+    assert spec["title"]["text"] == "Titolo" and spec["title"]["subtitle"] == "DATI DIMOSTRATIVI"
+    assert charts.to_png(spec)[:8] == b"\x89PNG\r\n\x1a\n"

@@ -17,6 +17,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "provenance.caricato": ("caricato dallo staff", "uploaded by staff"),
     "provenance.dimostrativo": ("dati dimostrativi", "demo data"),
     "badge.demo": ("dati dimostrativi", "demo data"),
+    "badge.demo_export": ("DATI DIMOSTRATIVI: campione costruito nel formato dell'editore, non dati ufficiali",
+                          "DEMO DATA: a constructed sample in the publisher's format, not official figures"),
     "badge.demo_help": ("Campione costruito nel formato dell'editore, non un dato ufficiale: "
                         "sarà sostituito al primo aggiornamento dalla fonte.",
                         "A constructed sample in the publisher's format, not official data: "

@@ -31,7 +31,7 @@ def municipal_map(values: pd.DataFrame, *, title: str, caption: str, indicator_i
     deck, legend = _deck(values[["comune_istat", "valore"]].reset_index(drop=True), indicator.label(lang()),
                          indicator.decimals, lang(), highlight, data.version())
     st.subheader(title)
-    widgets.demo_badge(*dataset_ids)
+    demo = widgets.demo_badge(*dataset_ids)
     st.pydeck_chart(deck, height=560, key=f"{key}-map")
     widgets.map_legend(legend, f"{indicator.label(lang())} — {t('map.legend')}", indicator.decimals)
     st.caption(f"{caption} {crosswalk.boundary_note(lang())}")
@@ -40,4 +40,4 @@ def municipal_map(values: pd.DataFrame, *, title: str, caption: str, indicator_i
     with st.expander(t("map.table")):
         st.dataframe(table, hide_index=True, width="stretch",
                      column_config={indicator.label(lang()): st.column_config.NumberColumn(format="localized")})
-    widgets.downloads(values, f"{indicator_id}_comuni", key)
+    widgets.downloads(values, f"{indicator_id}_comuni", key, demo=demo)

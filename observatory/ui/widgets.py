@@ -29,10 +29,14 @@ def source_caption(record: store.DatasetRecord, extra: str = "") -> None:
     st.caption(text + (f" · {extra}" if extra else ""))
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str, chart=None) -> None:
+def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool = False) -> None:
     """CSV and Excel downloads of exactly the rows drawn (formula-safe), and the chart as PNG.
 
-    Files are built only when clicked (deferred callables), so a rerun costs nothing."""
+    Files are built only when clicked (deferred callables), so a rerun costs nothing. Files drawn
+    from constructed samples say so inside them too: a warning column and a subtitle on the image."""
+    if demo:
+        frame = exports.with_demo_warning(frame, t("badge.demo_export"))
+        chart = exports.spec_with_warning(chart, t("badge.demo_export")) if isinstance(chart, dict) else chart
     columns = st.columns(3 if chart is not None else 2)
     columns[0].download_button(t("download.csv"), lambda: exports.to_csv(frame), file_name=f"{name}.csv",
                                mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
@@ -76,7 +80,7 @@ def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids:
                 caption: str = "") -> None:
     """A chart (or a charts.recipe) with its demo badge, source caption and the three downloads
     of exactly its data."""
-    demo_badge(*dataset_ids)
+    demo = demo_badge(*dataset_ids)
     spec = chart_spec(chart, lang())
     st.vega_lite_chart(spec, theme=None, width="stretch", key=f"{key}-chart")
     records = data.manifest()
@@ -88,4 +92,4 @@ def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids:
         source_caption(record, caption if index == len(sources) - 1 else "")
     if caption and not sources:
         st.caption(caption)
-    downloads(frame, name, key, spec)
+    downloads(frame, name, key, spec, demo=demo)
