@@ -27,7 +27,7 @@ groups = None
 if excelsior is None:
     st.info(t("skills.missing", what=t("skills.what.excelsior"), error=error_ex))
 else:
-    groups = skills.excelsior_demand(excelsior, nuts)
+    groups = data.derived(skills.excelsior_demand, "excelsior", territories=tuple(nuts))
     hires, hard = skills.totals(groups)
     if hires is None:
         st.info(t("skills.no_rows", territory=sel.label))
@@ -41,7 +41,7 @@ else:
         filters.card(cards[1], registry.indicator("quota_difficile").label(lang()), labels.fmt_pct(hard, 1, lang()),
                      period=f"{sel.label}, {year}")
         top = groups.iloc[0]
-        chart = charts.sorted_bars(
+        chart = charts.recipe(charts.sorted_bars, 
             groups, category="categoria", value="entrate", value_title=t("skills.axis.hires"), lang=lang(),
             title=t("skills.chart.groups.title", territory=sel.label, year=year, group=top["categoria"],
                     value=labels.fmt_int(top["entrate"], lang())))
@@ -49,7 +49,7 @@ else:
                             caption=t("skills.caption.excelsior"))
         hardest = groups.dropna(subset=["quota_difficile"]).sort_values("quota_difficile", ascending=False)
         if not hardest.empty:
-            chart = charts.sorted_bars(
+            chart = charts.recipe(charts.sorted_bars, 
                 hardest, category="categoria", value="quota_difficile", value_title=t("skills.axis.hard"), lang=lang(),
                 decimals=1, title=t("skills.chart.hard.title", group=hardest["categoria"].iloc[0],
                                     value=labels.fmt_pct(hardest["quota_difficile"].iloc[0], 1, lang())))
@@ -62,12 +62,12 @@ sectors = None
 if avviamenti is None:
     st.info(t("skills.missing", what=t("skills.what.avviamenti"), error=error_av))
 else:
-    sectors = skills.hires_demand(avviamenti, nuts)
+    sectors = data.derived(skills.hires_demand, "avviamenti", territories=tuple(nuts))
     if not sectors.empty:
         sectors = sectors.assign(settore=sectors["settore_ateco"].map(lambda s: enterprises.section_name(s, lang())))
         period = f"{labels.fmt_month(sectors['dal'].iloc[0], lang())} – {labels.fmt_month(sectors['al'].iloc[0], lang())}"
         top = sectors.iloc[0]
-        chart = charts.sorted_bars(
+        chart = charts.recipe(charts.sorted_bars, 
             sectors, category="settore", value="eventi", value_title=t("skills.axis.contracts"), lang=lang(),
             title=t("skills.chart.sectors.title", territory=sel.label, period=period, sector=top["settore"],
                     value=labels.fmt_int(top["eventi"], lang())))
@@ -82,7 +82,7 @@ with st.expander(t("skills.method.table")):
 if studenti is None:
     st.info(t("skills.missing", what=t("skills.what.studenti"), error=error_st))
     st.stop()
-supply = skills.student_supply(studenti, sel.provinces)
+supply = data.derived(skills.student_supply, "studenti", provinces=sel.provinces)
 if supply.empty:
     st.info(t("skills.no_rows", territory=sel.label))
     st.stop()
@@ -95,7 +95,7 @@ demand, value = (groups, "entrate") if source == "excelsior" else (sectors, "eve
 gaps = skills.gap(demand, value, supply, lang())
 over, under = gaps.iloc[0], gaps.iloc[-1]
 subtitle = t("skills.gap.subtitle", demand=t(f"skills.what.{source}"), year=supply["anno_scolastico"].iloc[0])
-chart = charts.paired_bars(
+chart = charts.recipe(charts.paired_bars, 
     skills.long_shares(gaps), category="nome", series="serie", value="quota", value_title=t("skills.axis.share"),
     series_names={"domanda": t("skills.series.demand"), "offerta": t("skills.series.supply")}, lang=lang(),
     title=t("skills.chart.shares.title", territory=sel.label, area=over["nome"],
@@ -105,7 +105,7 @@ unmapped = subtitle + ". " + t("skills.unmapped", demand=labels.fmt_pct(skills.u
              supply=labels.fmt_pct(skills.unmapped_share(supply, "studenti"), 1, lang()))
 widgets.chart_block(chart, gaps, name="competenze_quote", key="skills-shares", dataset_ids=(source, "studenti"),
                     caption=unmapped)
-chart = charts.sorted_bars(
+chart = charts.recipe(charts.sorted_bars, 
     gaps, category="nome", value="divario", value_title=t("skills.axis.gap"), lang=lang(), decimals=1,
     diverging=True,
     title=t("skills.chart.gap.title", over=over["nome"], over_value=labels.fmt_signed(over["divario"], 1, lang()),

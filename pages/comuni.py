@@ -86,7 +86,7 @@ for column, metric in zip(cards[2:], ("unita_locali_1000ab", "addetti_1000ab")):
 
 # population pyramid
 bands = municipality.pyramid(popolazione, code)
-chart = charts.pyramid(
+chart = charts.recipe(charts.pyramid, 
     bands, band="classe_eta", sex="sesso", value="persone", order=municipality.band_order(),
     sex_names={"maschi": t("mun.males"), "femmine": t("mun.females")}, value_title=t("mun.axis.people"), lang=lang(),
     title=t("mun.chart.pyramid.title", name=me["comune"], pop=labels.fmt_int(me["popolazione"], lang()),
@@ -104,7 +104,7 @@ else:
     else:
         by_sector = by_sector.assign(settore=by_sector["settore_ateco"].map(lambda s: enterprises.section_name(s, lang())))
         top = by_sector.iloc[0]
-        chart = charts.sorted_bars(
+        chart = charts.recipe(charts.sorted_bars, 
             by_sector, category="settore", value="addetti", value_title=registry.column_label("addetti", lang()),
             lang=lang(), title=t("mun.chart.sectors.title", name=me["comune"], sector=top["settore"],
                                  value=labels.fmt_int(top["addetti"], lang()),
@@ -122,7 +122,7 @@ else:
     else:
         year = education.years(here)[-1]
         fields = education.by_field(here, year)
-        chart = charts.sorted_bars(
+        chart = charts.recipe(charts.sorted_bars, 
             fields, category="nome", value="studenti", value_title=t("edu.axis.students"), lang=lang(),
             title=t("mun.chart.students.title", name=me["comune"], year=year,
                     value=labels.fmt_int(fields["studenti"].sum(), lang())))

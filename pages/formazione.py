@@ -54,7 +54,7 @@ for column, key in zip(cards[1:], education.TRACKS):
 trend = education.by_track_and_year(local)
 track_names = {k: t(f"edu.track.{k}") for k in education.TRACKS}
 latest_row = trend[trend["anno_scolastico"] == known[-1]].sort_values("studenti", ascending=False).head(1)
-chart = charts.trend_lines(
+chart = charts.recipe(charts.trend_lines, 
     trend, x="anno_scolastico", y="studenti", territory="tipo_percorso", names=track_names, lang=lang(), decimals=0,
     zero=True, y_title=t("edu.axis.students"),
     title=t("edu.chart.trend.title", territory=sel.label, year=known[-1],
@@ -69,7 +69,7 @@ if fields.empty:
     st.info(t("edu.no_rows", territory=sel.label))
 else:
     top = fields.iloc[0]
-    chart = charts.sorted_bars(
+    chart = charts.recipe(charts.sorted_bars, 
         fields, category="nome", value="studenti", value_title=t("edu.axis.students"), lang=lang(),
         title=t("edu.chart.fields.title", year=year, field=top["nome"], share=labels.fmt_pct(top["quota"], 1, lang()),
                 territory=sel.label, track=t(f"edu.track.{track}").lower()))

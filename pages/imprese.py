@@ -27,9 +27,10 @@ imprese, error = data.try_dataset("imprese")
 if imprese is None:
     st.info(t("biz.missing", error=error))
 else:
-    quarters = enterprises.quarterly(imprese)
-    quarters = enterprises.combine(quarters, [p.nuts for p in territory.provinces()], COMBINED)
-    rated = enterprises.labelled(enterprises.with_rates(quarters), lang())
+    quarters = data.derived(enterprises.combined_quarters, "imprese",
+                            provinces=tuple(p.nuts for p in territory.provinces()), label=COMBINED)
+    rated = data.derived(enterprises.rated_quarters, "imprese", provinces=tuple(p.nuts for p in territory.provinces()),
+                         label=COMBINED, lang=lang())
     scheme = rated["classificazione"].iloc[-1] if len(rated) else "ATECO 2007"
     sector_options = [enterprises.TOTAL] + sorted(s for s in rated["settore_ateco"].unique() if s != enterprises.TOTAL)
     years = sorted(rated["trimestre"].dt.year.unique().tolist())
@@ -66,7 +67,7 @@ else:
         for rate, title_key in (("tasso_natalita", "biz.chart.birth.title"), ("tasso_mortalita", "biz.chart.death.title")):
             found = enterprises.rate_values(rated, [p.nuts for p in provs], sector, head["trimestre"], rate)
             values = " · ".join(f"{names[code]} {labels.fmt_number(v, 2, lang())}" for code, v in found.items())
-            chart = charts.trend_lines(
+            chart = charts.recipe(charts.trend_lines, 
                 shown, x="periodo", y=rate, territory="territorio",
                 title=t(title_key, quarter=quarter, values=values or labels.MISSING, sector=sector_name),
                 y_title=t("biz.axis.rate"), names=names, lang=lang(), decimals=2, break_at=rule,
@@ -75,7 +76,7 @@ else:
                                 dataset_ids=("imprese",), caption=t("biz.caption.rates"))
 
         own = enterprises.series(rated, [focus], sector, since)
-        chart = charts.period_bars(
+        chart = charts.recipe(charts.period_bars, 
             own, x="periodo", value="saldo", value_title=t("biz.axis.balance"), lang=lang(),
             title=t("biz.chart.balance.title", territory=names[focus], quarter=quarter, sector=sector_name,
                     value=labels.fmt_signed(head["saldo"][0], 0, lang())),
@@ -89,7 +90,7 @@ else:
             breakdown = breakdown.assign(settore=breakdown["settore_ateco"].map(
                 lambda s: enterprises.section_name(s, lang(), head["classificazione"])))
             top = breakdown.iloc[0]
-            chart = charts.sorted_bars(
+            chart = charts.recipe(charts.sorted_bars, 
                 breakdown, category="settore", value="saldo", value_title=t("biz.axis.balance"), lang=lang(),
                 diverging=True, title=t("biz.chart.sectors.title", territory=names[focus], quarter=quarter,
                                         best=top["settore"], value=labels.fmt_signed(top["saldo"], 0, lang())))
@@ -111,7 +112,8 @@ metric = filters.select(t("biz.metric"), list(municipality.PER_THOUSAND), "metri
 ul_sectors = [enterprises.TOTAL] + sorted(s for s in unita["settore_ateco"].unique() if s != enterprises.TOTAL)
 ul_sector = filters.select(t("biz.sector"), ul_sectors, "settore_ul", enterprises.TOTAL, container=right,
                            format_func=lambda s: enterprises.section_name(s, lang()))
-values = municipality.per_thousand(unita, popolazione, comuni, sel.provinces, ul_sector, metric)
+values = data.derived(municipality.per_thousand, "unita_locali", "popolazione", "comuni", provinces=sel.provinces,
+                      sector=ul_sector, metric=metric)
 indicator = registry.indicator(metric)
 best = values.dropna(subset=["valore"]).head(1)
 maps_ui.municipal_map(

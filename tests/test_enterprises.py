@@ -80,3 +80,14 @@ def test_section_names_follow_the_classification():
     assert enterprises.section_name("K", "it", "ATECO 2025") == "K · Telecomunicazioni e informatica"
     assert enterprises.section_name("TOTALE", "en") == "All sectors"
     assert enterprises.quarter_label(pd.Timestamp("2025-04-01"), "en") == "2025-Q2"
+
+
+def test_rated_quarters_is_the_page_chain_in_one_cacheable_call():
+    from tests import synthetic
+
+    frame = synthetic.imprese()
+    expected = enterprises.labelled(enterprises.with_rates(
+        enterprises.combine(enterprises.quarterly(frame), ["ITC42", "ITC43"], "CO+LC")), "it")
+    got = enterprises.rated_quarters(frame, ("ITC42", "ITC43"), "CO+LC", "it")
+    pd.testing.assert_frame_equal(got, expected)
+    assert "CO+LC" in set(got["territorio"])

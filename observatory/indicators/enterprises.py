@@ -189,3 +189,13 @@ def by_sector(rated: pd.DataFrame, territory: str, quarter: pd.Timestamp) -> pd.
     rows = rated[(rated["territorio"] == territory) & (rated["trimestre"] == quarter)
                  & (rated["settore_ateco"] != TOTAL)]
     return rows.sort_values("saldo", ascending=False).reset_index(drop=True)
+
+
+def combined_quarters(imprese: pd.DataFrame, provinces: tuple[str, ...], label: str) -> pd.DataFrame:
+    """Quarters of every territory plus the sum of `provinces` under `label` (for cached pages)."""
+    return combine(quarterly(imprese), list(provinces), label)
+
+
+def rated_quarters(imprese: pd.DataFrame, provinces: tuple[str, ...], label: str, lang: str = "it") -> pd.DataFrame:
+    """`combined_quarters` with birth/death/growth rates and period labels, ready for the page."""
+    return labelled(with_rates(combined_quarters(imprese, provinces, label)), lang)
