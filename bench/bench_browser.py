@@ -49,7 +49,7 @@ def click_and_wait(page, url_path: str, title: str) -> float:
 
     wait_rendered waits for a quiet window after the run; the time reported is when that window
     began (the run's end), not when it closed, so the window itself is not counted."""
-    started = page.evaluate("window.__osservatorioQuietSince = undefined; performance.now()")
+    started = page.evaluate("(window.__osservatorioQuietSince = undefined, performance.now())")
     page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
     page.wait_for_function("(t) => { const h = document.querySelector('[data-testid=\"stMain\"] h1');"
                            " return h && h.innerText.trim().startsWith(t); }", arg=title, timeout=60_000)
