@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from observatory import charts, labels, maps, store
-from observatory.indicators import population, registry
+from observatory.indicators import labour, population, registry
 
 
 class NoData(Exception):
@@ -145,22 +145,18 @@ def _rolling_12(series: pd.Series) -> pd.Series:
 
 
 def hires(ctx: Context) -> Finding:
+    """12-month hires per territory, and the area's hires and balance, from labour.monthly_flows
+    (the same sums as the labour-market page: a month with no data is a gap, never 0)."""
     starts, ends = ctx.frames["avviamenti"], ctx.frames["cessazioni"]
-    lines, area_hires, area_ends = [], [], []
-    for code in ctx.nuts:
-        h = _rolling_12(_monthly(starts[starts["territorio"] == code], "eventi"))
-        e = _rolling_12(_monthly(ends[ends["territorio"] == code], "eventi"))
-        area_hires.append(h)
-        area_ends.append(e)
-        lines.append(pd.DataFrame({"mese": h.index, "territorio": code, "valore": h.to_numpy()}))
-    total_h = pd.concat(area_hires, axis=1).sum(axis=1, min_count=len(ctx.nuts))
-    total_e = pd.concat(area_ends, axis=1).sum(axis=1, min_count=len(ctx.nuts))
-    balance = (total_h - total_e).dropna()
+    lines = [labour.monthly_flows(starts, ends, [code]).assign(territorio=code) for code in ctx.nuts]
+    area = labour.monthly_flows(starts, ends, list(ctx.nuts)).set_index("mese")
+    total_h, total_e, balance = area["assunzioni_12m"], area["cessazioni_12m"], area["saldo_12m"].dropna()
     shown = balance[ctx.in_period(pd.Series(balance.index.year, index=balance.index))]
     if shown.empty:
         raise ctx.no_data()
     month = shown.index.max()
-    line_frame = pd.concat(lines).dropna(subset=["valore"])
+    line_frame = pd.concat(lines).rename(columns={"assunzioni_12m": "valore"})[["mese", "territorio", "valore"]]
+    line_frame = line_frame.dropna(subset=["valore"])
     line_frame = line_frame[ctx.in_period(line_frame["mese"].dt.year) & (line_frame["mese"] <= month)]
     title = ctx.t("present.hires.title", hires=labels.fmt_int(total_h[month], ctx.lang),
                   month=labels.fmt_month(month, ctx.lang), balance=labels.fmt_signed(balance[month], 0, ctx.lang))

@@ -93,3 +93,16 @@ def test_complete_years_and_category_names():
     assert labour.complete_years(flows(months, [1] * len(months))) == [2023]
     assert labour.category_name("indeterminato", "en") == "permanent"
     assert labour.category_name("sconosciuto", "en") == "sconosciuto"
+
+
+def test_a_month_missing_for_one_territory_is_a_gap_for_the_area_and_a_quiet_sector_is_zero():
+    months = ["2024-01-01", "2024-02-01", "2024-03-01"]
+    como = flows(months, [10, 20, 30], territory="ITC42")
+    lecco = flows(["2024-01-01", "2024-03-01"], [1, 3], territory="ITC43")  # February missing in Lecco
+    both = pd.concat([como, lecco], ignore_index=True)
+    ends = both.assign(eventi=1)
+    area = labour.monthly_flows(both, ends, ["ITC42", "ITC43"])
+    assert area["assunzioni"].tolist()[0] == 11 and pd.isna(area["assunzioni"].tolist()[1])
+    assert area["assunzioni"].tolist()[2] == 33  # never 20: a partial sum would undercount
+    other_sector = labour.monthly_flows(both, ends, ["ITC42"], sector="F")
+    assert other_sector["assunzioni"].tolist() == [0, 0, 0]  # months with data, no hires in F

@@ -80,11 +80,28 @@ def series_break_year(series: pd.DataFrame) -> int | None:
     return int(years.min()) if not years.empty else None
 
 
-# --- hires and terminations (simple aggregations; observatory/indicators/flows.py may supersede) ---
+# --- hires and terminations as the pages and slides show them (gaps kept; see flows.py for the
+# connector-side helpers that treat absent months as zero counts) ---
 
 def _scope(frame: pd.DataFrame, territories, sector: str | None = None) -> pd.DataFrame:
     rows = frame[frame["territorio"].isin(territories)]
     return rows[rows["settore_ateco"] == sector] if sector else rows
+
+
+def _monthly_sum(events: pd.DataFrame, territories, sector: str | None) -> pd.Series:
+    """Events per month summed over `territories`; a month is NA unless every territory has data
+    for it (a territory's missing month is a gap in the source, and a partial sum would undercount),
+    while a sector with no events in a month that has data counts 0."""
+    territories = list(territories)
+    scope = events[events["territorio"].isin(territories)]
+    if scope.empty:
+        return pd.Series(dtype="Float64")
+    calendar = pd.date_range(scope["mese"].min(), scope["mese"].max(), freq="MS")
+    present = scope.groupby(["mese", "territorio"]).size().unstack().reindex(index=calendar, columns=territories).notna()
+    rows = scope[scope["settore_ateco"] == sector] if sector else scope
+    sums = rows.groupby(["mese", "territorio"])["eventi"].sum().unstack()
+    sums = sums.reindex(index=calendar, columns=territories).fillna(0).where(present)
+    return sums.sum(axis=1, min_count=len(territories)).astype("Float64")
 
 
 def monthly_flows(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, territories,
@@ -93,9 +110,8 @@ def monthly_flows(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, territorie
 
     Columns: mese, assunzioni, cessazioni, saldo, assunzioni_12m, cessazioni_12m, saldo_12m (the
     moving sums are NA until 12 consecutive months are available)."""
-    hires = _scope(avviamenti, territories, sector).groupby("mese")["eventi"].sum().rename("assunzioni")
-    ends = _scope(cessazioni, territories, sector).groupby("mese")["eventi"].sum().rename("cessazioni")
-    out = pd.concat([hires, ends], axis=1)
+    out = pd.concat([_monthly_sum(avviamenti, territories, sector).rename("assunzioni"),
+                     _monthly_sum(cessazioni, territories, sector).rename("cessazioni")], axis=1)
     if out.empty:
         return pd.DataFrame(columns=["mese", "assunzioni", "cessazioni", "saldo", "assunzioni_12m",
                                      "cessazioni_12m", "saldo_12m"])
