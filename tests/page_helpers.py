@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from streamlit.testing.v1 import AppTest
 
 from observatory import navigation
+from tests.pagetest import chart_titles, it_dec  # noqa: F401  (one implementation for both page sets)
 from tests.test_apptest_pages import APP
 
 
@@ -22,19 +21,10 @@ def run(path: str, **query) -> AppTest:
     return at
 
 
-def chart_titles(at: AppTest) -> list[str]:
-    titles = []
-    for chart in at.get("vega_lite_chart"):
-        title = json.loads(chart.proto.spec).get("title")
-        titles.append(title["text"] if isinstance(title, dict) else title)
-    return titles
-
-
 def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
     return {m.label: (m.value, m.proto.delta) for m in at.metric}
 
 
 def it_number(value: float, decimals: int = 0) -> str:
     """Italian formatting computed independently of observatory.labels."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return it_dec(value, decimals)
