@@ -125,11 +125,12 @@ def small_multiples(frame: pd.DataFrame, *, x: str, y: str, facet: str, territor
         title=title, description=description or title).resolve_scale(y="independent")
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Recipe:
     """A chart not built yet: its builder, data and options. The presentation layer caches the
     finished spec by these inputs, so a rerun with the same data costs nothing (building and
-    validating an Altair chart costs tens of milliseconds)."""
+    validating an Altair chart costs tens of milliseconds). Compared by identity: a recipe held in
+    a cached page view is the same object on every rerun, and its spec is remembered with it."""
 
     builder: Callable[..., alt.TopLevelMixin]
     frame: pd.DataFrame

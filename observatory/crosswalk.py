@@ -110,6 +110,7 @@ def dissolve_boundaries(comuni: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("comune_istat").reset_index(drop=True)
 
 
+@lru_cache(maxsize=8)
 def boundary_note(lang: str = "it", year: int = geo.GEOPOP_YEAR) -> str:
     """One sentence saying which boundary year a map uses and which mergers were dissolved into it."""
     merged = fusioni().groupby(["comune_nuovo", "data"])["comune_vecchio"].agg(" + ".join).reset_index()

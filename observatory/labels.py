@@ -7,6 +7,7 @@ formats numbers by hand. Formats follow the Italian convention through Babel (1.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 
 import pandas as pd
@@ -47,7 +48,18 @@ def fmt_number(value, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
     if _is_missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+    return _decimal(value, pattern, _LOCALES[lang])
+
+
+@functools.lru_cache(maxsize=8192)
+def _decimal(value, pattern: str, locale: str) -> str:
+    """Babel's formatting, remembered: a page rerun formats the same few hundred numbers again."""
+    return format_decimal(value, format=pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(value: dt.date, pattern: str, locale: str) -> str:
+    return format_date(value, pattern, locale=locale)
 
 
 def fmt_int(value, lang: str = DEFAULT_LANG) -> str:
@@ -74,11 +86,11 @@ def fmt_month(value: dt.date | pd.Timestamp, lang: str = DEFAULT_LANG) -> str:
     """A month as 'gen 2025' (it) or 'Jan 2025' (en)."""
     if _is_missing(value):
         return MISSING
-    return format_date(pd.Timestamp(value).date(), "MMM yyyy", locale=_LOCALES[lang])
+    return _date(pd.Timestamp(value).date(), "MMM yyyy", _LOCALES[lang])
 
 
 def fmt_date(value, lang: str = DEFAULT_LANG) -> str:
     """A day as '25 nov 2026' (it) or '25 Nov 2026' (en)."""
     if _is_missing(value):
         return MISSING
-    return format_date(pd.Timestamp(value).date(), "d MMM yyyy", locale=_LOCALES[lang])
+    return _date(pd.Timestamp(value).date(), "d MMM yyyy", _LOCALES[lang])

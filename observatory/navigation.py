@@ -11,6 +11,9 @@ class PageEntry:
     url_path: str
     title_key: str  # key in labels.TEXTS
     section_key: str
+    #: the page's views, (code, label key), first is the default: a page draws one at a time, chosen
+    #: with a row of buttons and kept in the URL as ?sezione=<code>, so a rerun draws one view
+    views: tuple[tuple[str, str], ...] = ()
 
 
 DATA, INFO = "nav.section.data", "nav.section.info"
@@ -18,7 +21,9 @@ DATA, INFO = "nav.section.data", "nav.section.info"
 PAGES = [
     PageEntry("pages/panoramica.py", "panoramica", "nav.overview", DATA),
     PageEntry("pages/mercato_lavoro.py", "mercato-lavoro", "nav.labour", DATA),
-    PageEntry("pages/imprese.py", "imprese", "nav.business", DATA),
+    PageEntry("pages/imprese.py", "imprese", "nav.business", DATA, (
+        ("nascite", "biz.section.flows"), ("tassi", "biz.section.rates"), ("settori", "biz.section.sectors"),
+        ("comuni", "biz.section.local"))),
     PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
     PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA),
     PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
@@ -27,3 +32,7 @@ PAGES = [
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
 ]
 DEFAULT = PAGES[0]
+
+
+def entry(url_path: str) -> PageEntry:
+    return next(e for e in PAGES if e.url_path == url_path)

@@ -29,12 +29,15 @@ def test_cards_for_both_provinces_match_the_synthetic_data(full_data_dir):
     assert cards["Saldo iscrizioni − cessazioni"] == it_int(last["iscrizioni"].sum() - last["cessazioni"].sum())
     assert cards["Tasso di natalità delle imprese"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
     assert cards["Tasso di mortalità delle imprese"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
+    # the default view draws the cards and the balance only: the other views do not run
+    assert len(chart_titles(at)) == 1 and chart_titles(at)[0].startswith("Como + Lecco, Tutti i settori: saldo")
+    assert not decks(at)
 
 
 def test_one_province_one_sector_titles_and_the_ateco_break(full_data_dir):
     _, frames = full_data_dir
     imprese = frames["imprese"]
-    at = open_page("imprese", territorio="097", settore="C", dal="2024")
+    at = open_page("imprese", territorio="097", settore="C", dal="2024", sezione="tassi")
     assert not at.exception
     births = quarter(imprese, ["ITC43"], "C", "2025-07-01", "2025-09-01")["iscrizioni"].sum()
     stock = quarter(imprese, ["ITC43"], "C", "2025-06-01", "2025-06-01")["attive"].sum()
@@ -49,7 +52,8 @@ def test_one_province_one_sector_titles_and_the_ateco_break(full_data_dir):
     # the first section quarter after the break is a gap, not a number
     q2 = [r for r in drawn if r["periodo"] == "2025-T2"]
     assert q2 and all(r["tasso_natalita"] is None for r in q2)
-    assert any("Lecco, 2025-T3: il saldo più alto è in G · Commercio" in t for t in chart_titles(at))
+    sectors = open_page("imprese", territorio="097", sezione="settori")
+    assert any("Lecco, 2025-T3: il saldo più alto è in G · Commercio" in t for t in chart_titles(sectors))
 
 
 def test_local_units_map_uses_real_population(full_data_dir):
@@ -61,7 +65,7 @@ def test_local_units_map_uses_real_population(full_data_dir):
     lecco = comuni.loc[comuni["provincia_istat"] == "097", "comune_istat"]
     rates = (c[c.index.isin(lecco)] / pop[pop.index.isin(lecco)] * 1000).dropna().sort_values(ascending=False)
     top = comuni.set_index("comune_istat").loc[rates.index[0], "comune"]
-    at = open_page("imprese", territorio="097", metrica="addetti_1000ab", settore_ul="C")
+    at = open_page("imprese", territorio="097", metrica="addetti_1000ab", settore_ul="C", sezione="comuni")
     assert not at.exception
     heading = at.subheader[0].value
     assert heading.startswith("Addetti ogni 1.000 abitanti, C · Attività manifatturiere (Lecco)")
@@ -72,15 +76,15 @@ def test_local_units_map_uses_real_population(full_data_dir):
 
 
 def test_english(full_data_dir):
-    at = open_page("imprese", lang="en")
+    at = open_page("imprese", lang="en", sezione="tassi")
     assert not at.exception
-    assert at.header[0].value == "Business births and closures"
+    assert at.get("button_group")[0].proto.options[0].content == "Business births and closures"
     assert any(t.startswith("New businesses per 100 active in 2025-Q3, All sectors") for t in chart_titles(at))
 
 
 def test_missing_datasets_give_italian_messages(geo_only_data_dir):
-    at = open_page("imprese")
-    assert not at.exception
-    messages = [i.value for i in at.info]
-    assert any("Iscrizioni e cessazioni di imprese non sono ancora" in m for m in messages)
-    assert any("Unità locali e addetti per comune non sono ancora" in m for m in messages)
+    for view, message in (("nascite", "Iscrizioni e cessazioni di imprese non sono ancora"),
+                          ("comuni", "Unità locali e addetti per comune non sono ancora")):
+        at = open_page("imprese", sezione=view)
+        assert not at.exception
+        assert any(message in i.value for i in at.info), view

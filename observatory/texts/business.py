@@ -4,6 +4,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "biz.lead": ("Quante imprese nascono e chiudono, in quali settori, e quanto lavoro ospita ogni comune",
                  "How many businesses open and close, in which sectors, and how much work each municipality hosts"),
     "biz.section.flows": ("Nascite e chiusure di imprese", "Business births and closures"),
+    "biz.section.rates": ("Tassi di natalità e mortalità", "Birth and death rates"),
+    "biz.section.sectors": ("Saldo per settore", "Balance by sector"),
     "biz.section.local": ("Unità locali e addetti per comune", "Local units and employees by municipality"),
     "biz.sector": ("Settore", "Sector"),
     "biz.since": ("Dal", "From"),

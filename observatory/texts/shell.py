@@ -53,6 +53,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.provincia": ("Provincia", "Province"),
     "col.popolazione": ("Popolazione", "Population"),
     "col.comune_istat": ("Codice ISTAT", "ISTAT code"),
+    "view.picker": ("Vista", "View"),
+    "download.menu": ("Scarica", "Download"),
     "download.csv": ("Scarica i dati (CSV)", "Download data (CSV)"),
     "download.xlsx": ("Scarica i dati (Excel)", "Download data (Excel)"),
     "download.png": ("Scarica immagine (PNG)", "Download image (PNG)"),

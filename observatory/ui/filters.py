@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from observatory import labels
-from observatory.ui.state import lang
+from observatory.ui.state import lang, to_url
 
 
 def url_choice(label: str, options: Sequence, *, key: str, default, format_func: Callable = str,
@@ -31,7 +31,7 @@ def url_choice(label: str, options: Sequence, *, key: str, default, format_func:
                                         on_change=on_change)
     else:
         value = place.selectbox(label, options, key=key, format_func=format_func, on_change=on_change)
-    st.query_params[key] = str(value)
+    to_url(key, str(value))
     return value
 
 
@@ -41,6 +41,12 @@ def select(label: str, options: Sequence[str], key: str, default: str | None = N
     """`url_choice` with positional key/default, as a selectbox or a horizontal radio."""
     return url_choice(label, options, key=key, default=default, format_func=format_func,
                       widget="radio" if radio else "selectbox", container=container, on_change=on_change)
+
+
+def row():
+    """The container for a page's filters: one horizontal row (cheaper than columns, which add an
+    element per column)."""
+    return st.container(horizontal=True)
 
 
 def card(container, label: str, value: str, *, change: float | None = None, decimals: int = 0,

@@ -36,6 +36,12 @@ def _bind(key: str, allowed: list[str], default: str) -> None:
         st.session_state[key] = _from_url(key, allowed, default)
 
 
+def to_url(name: str, value: str) -> None:
+    """Write a value to the URL only when it changed: every write sends the browser a message."""
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
 def lang() -> str:
     """The session's language (it by default)."""
     value = st.session_state.get("lang") or _from_url("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
@@ -50,7 +56,7 @@ def language_selector() -> None:
     _bind("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
     st.sidebar.radio(labels.t("sidebar.language", lang()), list(labels.LANGUAGES), key="lang",
                      format_func=labels.LANGUAGES.get, horizontal=True)
-    st.query_params["lang"] = st.session_state["lang"]
+    to_url("lang", st.session_state["lang"])
 
 
 def territory_selector() -> Selection:
@@ -62,7 +68,7 @@ def territory_selector() -> Selection:
     # a link with only ?comune=… (e.g. from the Comuni page) means "one municipality"
     _bind("territorio", options, ONE_MUNICIPALITY if st.query_params.get("comune") else BOTH)
     choice = st.sidebar.radio(t("sidebar.territory"), options, key="territorio", format_func=names.get)
-    st.query_params["territorio"] = choice
+    to_url("territorio", choice)
     if choice != ONE_MUNICIPALITY:
         st.query_params.pop("comune", None)
         scope = tuple(p.istat for p in provs) if choice == BOTH else (choice,)
@@ -75,7 +81,7 @@ def territory_selector() -> Selection:
     by_code = dict(zip(comuni["comune_istat"], comuni["comune"] + " (" + comuni["sigla"] + ")"))
     _bind("comune", codes, codes[0])
     code = st.sidebar.selectbox(t("sidebar.municipality"), codes, key="comune", format_func=by_code.get)
-    st.query_params["comune"] = code
+    to_url("comune", code)
     return Selection((code[:3],), code, by_code[code])
 
 

@@ -2,50 +2,100 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import threading
+import weakref
 
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
-from observatory import charts, exports, labels, maps, store
-from observatory.ui import data
-from observatory.ui.state import lang, t
+from observatory import charts, exports, labels, maps, navigation, store
+from observatory.ui import data, filters
+from observatory.ui.state import lang, t, to_url
+
+
+VIEW_KEY = "sezione"
+
+
+def is_demo(*dataset_ids: str) -> bool:
+    """Whether any of these datasets is a constructed sample."""
+    records = data.manifest()
+    return any(i in records and records[i].is_demo for i in dataset_ids)
 
 
 def demo_badge(*dataset_ids: str) -> bool:
     """Show the "dati dimostrativi" badge when any dataset drawn is a constructed sample."""
-    records = data.manifest()
-    demo = [i for i in dataset_ids if i in records and records[i].is_demo]
+    demo = is_demo(*dataset_ids)
     if demo:
         st.badge(t("badge.demo"), icon="⚠️", color="orange", help=t("badge.demo_help"))
-    return bool(demo)
+    return demo
+
+
+def demo_caption(text: str, *dataset_ids: str) -> None:
+    """A caption that starts with the demo badge when any dataset is a constructed sample."""
+    badge = f":orange-badge[⚠️ {t('badge.demo')}] {t('badge.demo_help')}  \n" if is_demo(*dataset_ids) else ""
+    st.caption(badge + text)
+
+
+def source_line(record: store.DatasetRecord, code_lang: str | None = None) -> str:
+    """Source, period, last update and licence of a dataset, in one line."""
+    code_lang = code_lang or lang()
+    period = " – ".join(p for p in (record.period_start, record.period_end) if p) or labels.MISSING
+    return (f"{record.publisher} · {labels.t('freshness.period', code_lang)} {period} · "
+            f"{labels.t('freshness.updated', code_lang)} {labels.fmt_date(record.retrieved_at, code_lang)} · "
+            f"{record.licence}")
 
 
 def source_caption(record: store.DatasetRecord, extra: str = "") -> None:
     """Source, period and last update of a dataset, under a chart."""
-    period = " – ".join(p for p in (record.period_start, record.period_end) if p) or labels.MISSING
-    text = (f"{record.publisher} · {t('freshness.period')} {period} · "
-            f"{t('freshness.updated')} {labels.fmt_date(record.retrieved_at, lang())} · {record.licence}")
-    st.caption(text + (f" · {extra}" if extra else ""))
+    st.caption(source_line(record) + (f" · {extra}" if extra else ""))
+
+
+def sources_caption(dataset_ids: tuple[str, ...], extra: str = "") -> bool:
+    """One caption under a chart: the demo badge when any dataset is a constructed sample (with
+    its explanation), then one line per distinct source (hires and terminations share theirs) and
+    the chart's note. One element, since every element costs a rerun time. Returns whether demo."""
+    records = data.manifest()
+    demo = is_demo(*dataset_ids)
+    sources = {}
+    for dataset_id in dataset_ids:
+        if dataset_id in records:
+            sources.setdefault((records[dataset_id].publisher, records[dataset_id].period_end), records[dataset_id])
+    code_lang = lang()
+    lines = [source_line(record, code_lang) for record in sources.values()]
+    if extra:
+        lines.append(extra)
+    if demo:
+        lines.insert(0, f":orange-badge[⚠️ {t('badge.demo')}] {t('badge.demo_help')}")
+    if lines:
+        st.caption("  \n".join(lines))
+    return demo
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool = False) -> None:
     """CSV and Excel downloads of exactly the rows drawn (formula-safe), and the chart as PNG.
 
-    Files are built only when clicked (deferred callables), so a rerun costs nothing. Files drawn
-    from constructed samples say so inside them too: a warning column and a subtitle on the image."""
-    if demo:
-        frame = exports.with_demo_warning(frame, t("badge.demo_export"))
-        chart = exports.spec_with_warning(chart, t("badge.demo_export")) if isinstance(chart, dict) else chart
-    columns = st.columns(3 if chart is not None else 2)
-    columns[0].download_button(t("download.csv"), lambda: exports.to_csv(frame), file_name=f"{name}.csv",
-                               mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
-    columns[1].download_button(t("download.xlsx"), lambda: exports.to_excel(frame), file_name=f"{name}.xlsx",
-                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                               key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
-    if chart is not None:
-        columns[2].download_button(t("download.png"), lambda: charts.to_png(chart), file_name=f"{name}.png",
-                                   mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
+    They sit in one "Scarica" menu whose buttons are drawn only while it is open, and whose files
+    are built only when clicked (deferred callables): a rerun with the menu closed costs one
+    element. Files drawn from constructed samples say so inside them too: a warning column and a
+    subtitle on the image."""
+    with st.popover(t("download.menu"), icon=":material/download:", key=f"{key}-downloads",
+                    on_change="rerun") as menu:
+        if not menu.open:
+            return
+        if demo:
+            frame = exports.with_demo_warning(frame, t("badge.demo_export"))
+            chart = exports.spec_with_warning(chart, t("badge.demo_export")) if isinstance(chart, dict) else chart
+        st.download_button(t("download.csv"), lambda: exports.to_csv(frame), file_name=f"{name}.csv",
+                           mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
+        st.download_button(t("download.xlsx"), lambda: exports.to_excel(frame), file_name=f"{name}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
+        if chart is not None:
+            st.download_button(t("download.png"), lambda: charts.to_png(chart), file_name=f"{name}.png",
+                               mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
 
 
 def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -> None:
@@ -60,36 +110,85 @@ def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -
                'background:#d9d9d9;border:1px solid #888;margin-right:6px"></span>n.d.</span>')
 
 
-@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _recipe_spec(builder_path: str, frame: pd.DataFrame, options: tuple, lang_code: str) -> dict:
+@dataclasses.dataclass(frozen=True)
+class ChartSpec:
+    """A finished chart twice over: the full Vega-Lite spec (for the PNG export) and the same spec
+    with its data sets already serialised to Arrow, which is what Streamlit sends to the browser."""
+
+    full: dict
+    drawn: dict
+
+
+def _arrow_datasets(spec: dict) -> dict:
+    """`spec` with every tabular data set as Arrow bytes (Streamlit's own conversion, done once:
+    left to Streamlit, it converts the rows again on every rerun)."""
+    datasets = {
+        name: rows if rows and isinstance(rows[0], dict) and rows[0].get("type") == "Feature"
+        else dataframe_util.convert_anything_to_arrow_bytes(rows)
+        for name, rows in spec.get("datasets", {}).items()
+    }
+    return {**spec, "datasets": datasets} if datasets else spec
+
+
+@st.cache_resource(ttl=3600, max_entries=512, show_spinner=False, hash_funcs=data.FRAME_HASH)
+def _recipe_spec(builder_path: str, frame: pd.DataFrame, options: tuple, lang_code: str) -> ChartSpec:
     """The spec of a chart recipe, built and validated once per distinct data and options."""
     module_name, _, name = builder_path.rpartition(".")
     builder = getattr(importlib.import_module(module_name), name)
-    return charts.spec(charts.recipe(builder, frame, **dict(options)), lang_code)
+    full = charts.spec(charts.recipe(builder, frame, **dict(options)), lang_code)
+    return ChartSpec(full, _arrow_datasets(full))
 
 
-def chart_spec(chart, lang_code: str) -> dict:
+#: specs remembered on the recipe object itself, for recipes that live in a cached page view
+_BY_RECIPE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_BY_RECIPE_LOCK = threading.Lock()
+
+
+def chart_spec(chart, lang_code: str) -> ChartSpec:
     """A chart's finished spec; recipes come from the cache, built charts are converted once."""
     if isinstance(chart, charts.Recipe):
+        with _BY_RECIPE_LOCK:
+            known = _BY_RECIPE.get(chart, {}).get(lang_code)
+        if known is not None:
+            return known
         path = f"{chart.builder.__module__}.{chart.builder.__qualname__}"
-        return _recipe_spec(path, chart.frame, tuple(sorted(chart.options.items())), lang_code)
-    return charts.spec(chart, lang_code)
+        found = _recipe_spec(path, chart.frame, tuple(sorted(chart.options.items())), lang_code)
+        with _BY_RECIPE_LOCK:
+            _BY_RECIPE.setdefault(chart, {})[lang_code] = found
+        return found
+    full = charts.spec(chart, lang_code)
+    return ChartSpec(full, _arrow_datasets(full))
 
 
 def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
                 caption: str = "") -> None:
-    """A chart (or a charts.recipe) with its demo badge, source caption and the three downloads
-    of exactly its data."""
-    demo = demo_badge(*dataset_ids)
+    """A chart (or a charts.recipe), one caption with the demo badge and its sources, and the
+    download menu for exactly its data: three elements."""
     spec = chart_spec(chart, lang())
-    st.vega_lite_chart(spec, theme=None, width="stretch", key=f"{key}-chart")
-    records = data.manifest()
-    sources = {}  # one line per distinct source (hires and terminations share theirs)
-    for dataset_id in dataset_ids:
-        if dataset_id in records:
-            sources.setdefault((records[dataset_id].publisher, records[dataset_id].period_end), records[dataset_id])
-    for index, record in enumerate(sources.values()):
-        source_caption(record, caption if index == len(sources) - 1 else "")
-    if caption and not sources:
-        st.caption(caption)
-    downloads(frame, name, key, spec, demo=demo)
+    st.vega_lite_chart(spec.drawn, theme=None, width="stretch", key=f"{key}-chart")
+    demo = sources_caption(dataset_ids, caption)
+    downloads(frame, name, key, spec.full, demo=demo)
+
+
+def block(item) -> None:
+    """Draw a views.ChartBlock: chart, badge, source caption and the download menu."""
+    chart_block(item.chart, item.frame, name=item.name, key=item.key, dataset_ids=item.dataset_ids,
+                caption=item.caption)
+
+
+def cards(items, period: str = "") -> None:
+    """A row of views.Card headline numbers in one horizontal container."""
+    with st.container(horizontal=True):
+        for item in items:
+            filters.card(st, item.label, item.value, change=item.change, decimals=item.decimals, unit=item.unit,
+                         higher_is_better=item.higher_is_better, period=period)
+
+
+def view_picker(url_path: str) -> str:
+    """The row of buttons choosing which of the page's views to draw (navigation.PageEntry.views);
+    only that view runs, so a rerun draws one view instead of the whole page. The choice is in the
+    URL by code (`?sezione=comuni`), the same in both languages. Returns the code."""
+    code_lang = lang()
+    names = {code: labels.t(key, code_lang) for code, key in navigation.entry(url_path).views}
+    return filters.url_choice(labels.t("view.picker", code_lang), list(names), key=VIEW_KEY,
+                              default=next(iter(names)), format_func=names.get, widget="segmented")

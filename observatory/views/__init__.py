@@ -1,0 +1,87 @@
+"""What each page shows, computed once per snapshot and selection: pure functions (no Streamlit)
+that return titles, headline cards and chart recipes with the rows behind them.
+
+Pages call them through `observatory.ui.data.derived`, so a rerun — a widget click, another
+session, a presenter going back a slide — finds the whole view in the cache and only draws it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pandas as pd
+
+from observatory import charts, crosswalk, maps
+from observatory.indicators import registry
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class ChartBlock:
+    """One chart and exactly the rows offered for download with it."""
+
+    chart: charts.Recipe
+    frame: pd.DataFrame
+    name: str
+    key: str
+    dataset_ids: tuple[str, ...]
+    caption: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Card:
+    """A headline number, formatted, with its change and whether up is good."""
+
+    label: str
+    value: str
+    change: float | None = None
+    decimals: int = 0
+    unit: str = ""
+    higher_is_better: bool | None = None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class MapView:
+    """A municipal choropleth, built and serialised once: the values (comune_istat, comune,
+    provincia, valore), the deck with its legend, and the texts around it."""
+
+    values: pd.DataFrame
+    deck: maps.FrozenDeck
+    legend: tuple[maps.LegendClass, ...]
+    indicator_id: str
+    title: str
+    caption: str
+    dataset_ids: tuple[str, ...]
+
+
+_SHAPES: list[tuple[pd.DataFrame, list[dict], list[dict]]] = []  # last boundary sets, by frame identity
+_SHAPES_LOCK = threading.Lock()
+
+
+def _shapes(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Municipal and province GeoJSON features of a boundaries frame. Remembered by identity: the
+    cached snapshot frame is the same object for every map view of a version (≈70 ms to build)."""
+    with _SHAPES_LOCK:
+        for frame, features, outlines in _SHAPES:
+            if frame is comuni:
+                return features, outlines
+    features, outlines = maps.base_features(comuni), maps.outline_features(comuni)
+    with _SHAPES_LOCK:
+        _SHAPES.insert(0, (comuni, features, outlines))
+        del _SHAPES[2:]
+    return features, outlines
+
+
+def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
+             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None) -> MapView:
+    """The choropleth of `values` over the municipalities in it, with the boundary-year note."""
+    indicator = registry.indicator(indicator_id)
+    scope = set(values["comune_istat"])
+    features, outlines = _shapes(comuni)
+    shown = [f for f in features if f["properties"]["comune_istat"] in scope]
+    deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
+                                   value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
+                                   highlight=highlight)
+    deck.to_json()  # serialised here, once
+    return MapView(values, deck, tuple(legend), indicator_id, title,
+                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids)

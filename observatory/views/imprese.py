@@ -1,0 +1,151 @@
+"""The Imprese page: business births, closures and rates by quarter and sector (Registro Imprese),
+and local units and employees per 1,000 residents by municipality (ISTAT ASIA)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from observatory import charts, labels, territory
+from observatory.indicators import enterprises, municipality, registry
+from observatory.views import Card, ChartBlock, MapView, map_view
+
+COMBINED = "CO+LC"
+_RATE_COLUMNS = ["periodo", "territorio", "settore_ateco", "classificazione", "iscrizioni", "cessazioni",
+                 "attive", "tasso_natalita", "tasso_mortalita"]
+
+
+def _rated(imprese: pd.DataFrame, lang: str) -> pd.DataFrame:
+    provinces = tuple(p.nuts for p in territory.provinces())
+    return enterprises.rated_quarters(imprese, provinces=provinces, label=COMBINED, lang=lang)
+
+
+def _names(lang: str) -> dict[str, str]:
+    return {**territory.territory_names(), COMBINED: labels.t("territory.both", lang)}
+
+
+@dataclasses.dataclass(frozen=True)
+class FlowOptions:
+    """The choices the flows filters offer: sections (total first) with their names, and years."""
+
+    sectors: tuple[str, ...]
+    sector_names: dict[str, str]
+    years: tuple[str, ...]
+
+
+def flow_options(imprese: pd.DataFrame, *, lang: str) -> FlowOptions:
+    rated = _rated(imprese, lang)
+    scheme = rated["classificazione"].iloc[-1] if len(rated) else "ATECO 2007"
+    sectors = [enterprises.TOTAL] + sorted(s for s in rated["settore_ateco"].unique() if s != enterprises.TOTAL)
+    return FlowOptions(tuple(sectors), {s: enterprises.section_name(s, lang, scheme) for s in sectors},
+                       tuple(str(y) for y in sorted(rated["trimestre"].dt.year.unique().tolist())))
+
+
+@dataclasses.dataclass(frozen=True)
+class FlowsView:
+    """Cards and charts of births and closures for one scope, sector and starting year; `empty`
+    when the territory has no rows for that sector."""
+
+    empty: bool
+    cards_caption: str = ""
+    cards: tuple[Card, ...] = ()
+    balance: ChartBlock | None = None
+    rates: tuple[ChartBlock, ...] = ()
+    sectors: ChartBlock | None = None
+
+
+def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, since: int, lang: str) -> FlowsView:
+    """Headline cards, birth and death rate trends, the balance by quarter and by section."""
+    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    rated = _rated(imprese, lang)
+    names = _names(lang)
+    provs = [p for p in territory.provinces() if p.istat in provinces]
+    focus = provs[0].nuts if len(provs) == 1 else COMBINED
+    lombardia, _ = territory.region()
+    scheme = rated["classificazione"].iloc[-1] if len(rated) else "ATECO 2007"
+    sector_name = enterprises.section_name(sector, lang, scheme)
+    head = enterprises.headline(rated, focus, sector, lang)
+    if head is None:
+        return FlowsView(empty=True)
+
+    cards = []
+    for field, indicator_id in zip(enterprises.HEADLINE_FIELDS, [
+            "iscrizioni", "cessazioni_imprese", None, "tasso_natalita", "tasso_mortalita"]):
+        ind = registry.indicator(indicator_id) if indicator_id else None
+        decimals = ind.decimals if ind else 0
+        value, change = head[field]
+        cards.append(Card(ind.label(lang) if ind else t("biz.card.saldo"), labels.fmt_number(value, decimals, lang),
+                          change, decimals, t("biz.unit.pp") if decimals else "",
+                          ind.higher_is_better if ind else True))
+
+    quarter = head["periodo"]
+    brk = enterprises.break_quarter(enterprises.combined_quarters(
+        imprese, provinces=tuple(p.nuts for p in territory.provinces()), label=COMBINED))
+    rule = enterprises.quarter_label(brk, lang) if brk is not None and brk.year >= since else None
+    shown = enterprises.series(rated, [p.nuts for p in provs] + [lombardia, territory.ITALIA], sector, since)
+    rates = []
+    for rate, title_key in (("tasso_natalita", "biz.chart.birth.title"), ("tasso_mortalita", "biz.chart.death.title")):
+        found = enterprises.rate_values(rated, [p.nuts for p in provs], sector, head["trimestre"], rate)
+        values = " · ".join(f"{names[code]} {labels.fmt_number(v, 2, lang)}" for code, v in found.items())
+        chart = charts.recipe(
+            charts.trend_lines, shown, x="periodo", y=rate, territory="territorio",
+            title=t(title_key, quarter=quarter, values=values or labels.MISSING, sector=sector_name),
+            y_title=t("biz.axis.rate"), names=names, lang=lang, decimals=2, break_at=rule, break_label=t("biz.break"))
+        rates.append(ChartBlock(chart, shown[_RATE_COLUMNS], f"imprese_{rate}", f"biz-{rate}", ("imprese",),
+                                 t("biz.caption.rates")))
+
+    own = enterprises.series(rated, [focus], sector, since)
+    chart = charts.recipe(
+        charts.period_bars, own, x="periodo", value="saldo", value_title=t("biz.axis.balance"), lang=lang,
+        title=t("biz.chart.balance.title", territory=names[focus], quarter=quarter, sector=sector_name,
+                value=labels.fmt_signed(head["saldo"][0], 0, lang)),
+        break_at=rule, break_label=t("biz.break"))
+    balance = ChartBlock(chart, own[["periodo", "territorio", "settore_ateco", "iscrizioni", "cessazioni", "saldo"]],
+                         "imprese_saldo", "biz-balance", ("imprese",), t("biz.caption.break") if brk is not None else "")
+
+    return FlowsView(
+        empty=False,
+        cards_caption=t("biz.cards.caption", territory=names[focus], quarter=quarter, previous=head["confronto"],
+                        sector=sector_name),
+        cards=tuple(cards), balance=balance, rates=tuple(rates), sectors=_sector_block(rated, focus, head, names, lang))
+
+
+def _sector_block(rated: pd.DataFrame, focus: str, head: dict, names: dict[str, str], lang: str) -> ChartBlock | None:
+    """The balance of every section in the latest quarter, best first."""
+    breakdown = enterprises.by_sector(rated, focus, head["trimestre"])
+    if breakdown.empty:
+        return None
+    breakdown = breakdown.assign(settore=breakdown["settore_ateco"].map(
+        lambda s: enterprises.section_name(s, lang, head["classificazione"])))
+    top = breakdown.iloc[0]
+    chart = charts.recipe(
+        charts.sorted_bars, breakdown, category="settore", value="saldo",
+        value_title=labels.t("biz.axis.balance", lang), lang=lang, diverging=True,
+        title=labels.t("biz.chart.sectors.title", lang, territory=names[focus], quarter=head["periodo"],
+                       best=top["settore"], value=labels.fmt_signed(top["saldo"], 0, lang)))
+    return ChartBlock(chart, breakdown[["periodo", "settore_ateco", "settore", "iscrizioni", "cessazioni", "saldo",
+                                        "tasso_natalita", "tasso_mortalita"]],
+                      "imprese_settori", "biz-sectors", ("imprese",))
+
+
+def local_sectors(unita: pd.DataFrame, *, lang: str) -> dict[str, str]:
+    """Sections of the local-units data (total first) with their names."""
+    codes = [enterprises.TOTAL] + sorted(s for s in unita["settore_ateco"].unique() if s != enterprises.TOTAL)
+    return {code: enterprises.section_name(code, lang) for code in codes}
+
+
+def local_units(unita: pd.DataFrame, popolazione: pd.DataFrame, comuni: pd.DataFrame, *,
+                provinces: tuple[str, ...], sector: str, metric: str, scope_label: str, lang: str,
+                highlight: str | None) -> MapView:
+    """Local units or employees per 1,000 residents by municipality, as a map."""
+    values = municipality.per_thousand(unita, popolazione, comuni, provinces=provinces, sector=sector, metric=metric)
+    indicator = registry.indicator(metric)
+    best = values.dropna(subset=["valore"]).head(1)
+    title = labels.t("biz.map.title", lang, metric=indicator.label(lang), territory=scope_label,
+                     sector=enterprises.section_name(sector, lang),
+                     top=best["comune"].iloc[0] if len(best) else labels.MISSING,
+                     value=labels.fmt_number(best["valore"].iloc[0] if len(best) else None, indicator.decimals, lang))
+    caption = labels.t("biz.map.caption", lang, year=int(unita["anno"].max()), pop_year=int(popolazione["anno"].max()))
+    return map_view(values, comuni, indicator_id=metric, title=title, caption=caption,
+                    dataset_ids=("unita_locali", "popolazione"), lang=lang, highlight=highlight)
