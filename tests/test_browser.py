@@ -80,10 +80,16 @@ def _is_startup_probe(failure: str) -> bool:
     return status == "404" and path.endswith(("/_stcore/health", "/_stcore/host-config")) and path.count("/") == 3
 
 
-@pytest.mark.parametrize("entry", navigation.PAGES, ids=lambda e: e.url_path)
-def test_page_renders_cleanly_offline(chromium, app_url, shots, entry):
+VIEWS = [(entry, code) for entry in navigation.PAGES for code in ([c for c, _ in entry.views] or [None])]
+
+
+@pytest.mark.parametrize(("entry", "view"), VIEWS, ids=lambda v: getattr(v, "url_path", v or "-"))
+def test_page_renders_cleanly_offline(chromium, app_url, shots, entry, view):
+    """Every view of every page, opened from its own link (`?sezione=<code>`)."""
     url = app_url + ("/" if entry is navigation.DEFAULT else f"/{entry.url_path}")
-    result = visit(chromium, url, shots / f"{entry.url_path}.png")
+    if view is not None and view != entry.views[0][0]:
+        url += f"?sezione={view}"
+    result = visit(chromium, url, shots / f"{entry.url_path}{'-' + view if view else ''}.png")
     try:
         assert result["exceptions"] == [], result["exceptions"]
         assert result["outside"] == [], f"requests outside the machine: {result['outside']}"

@@ -24,11 +24,13 @@ def test_cards_for_both_provinces_match_the_synthetic_data(full_data_dir):
     last = quarter(imprese, ["ITC42", "ITC43"], "TOTALE", "2025-07-01", "2025-09-01")
     stock = quarter(imprese, ["ITC42", "ITC43"], "TOTALE", "2025-06-01", "2025-06-01")["attive"].sum()
     cards = {m.label: m.value for m in at.metric}
-    assert cards["Iscrizioni di imprese"] == it_int(last["iscrizioni"].sum())
-    assert cards["Cessazioni di imprese"] == it_int(last["cessazioni"].sum())
-    assert cards["Saldo iscrizioni − cessazioni"] == it_int(last["iscrizioni"].sum() - last["cessazioni"].sum())
-    assert cards["Tasso di natalità delle imprese"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
-    assert cards["Tasso di mortalità delle imprese"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
+    assert cards["Iscrizioni"] == it_int(last["iscrizioni"].sum())
+    assert cards["Cessazioni"] == it_int(last["cessazioni"].sum())
+    assert cards["Saldo"] == it_int(last["iscrizioni"].sum() - last["cessazioni"].sum())
+    assert cards["Tasso di natalità"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
+    assert cards["Tasso di mortalità"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
+    # the full indicator name and its definition are on hover
+    assert {m.proto.help.split(":")[0] for m in at.metric} >= {"Iscrizioni di imprese", "Tasso di natalità delle imprese"}
     # the default view draws the cards and the balance only: the other views do not run
     assert len(chart_titles(at)) == 1 and chart_titles(at)[0].startswith("Como + Lecco, Tutti i settori: saldo")
     assert not decks(at)

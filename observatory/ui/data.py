@@ -184,4 +184,8 @@ def derived(function, *dataset_ids: str, **options) -> object:
     session) reuses the result instead of recomputing it. Options must be hashable values."""
     key = (f"{function.__module__}.{function.__qualname__}", version(), str(root()), tuple(dataset_ids),
            tuple(sorted(options.items())))
+    try:
+        hash(key)
+    except TypeError:  # an option such as a dict: Streamlit's own hashing still caches it
+        return _derived(*key)
     return _RECENT.get(key, lambda: _derived(*key))

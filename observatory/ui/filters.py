@@ -50,7 +50,8 @@ def row():
 
 
 def card(container, label: str, value: str, *, change: float | None = None, decimals: int = 0,
-         unit: str = "", higher_is_better: bool | None = None, period: str = "", help: str | None = None) -> None:
+         unit: str = "", higher_is_better: bool | None = None, period: str = "", help: str | None = None,
+         width: int | str = "stretch") -> None:
     """A headline number with its change (▲/▼ coloured by whether up is good for this indicator)."""
     delta, arrow = None, "auto"
     if change is not None and not pd.isna(change):
@@ -58,6 +59,7 @@ def card(container, label: str, value: str, *, change: float | None = None, deci
         # Streamlit reads the direction from an ASCII minus; the number keeps Italian formatting.
         delta = labels.fmt_signed(round(change, decimals) + 0.0, decimals, lang(), unit).replace("\u2212", "-")
     colour = "off" if higher_is_better is None else ("normal" if higher_is_better else "inverse")
-    container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=arrow, help=help, border=True)
+    container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=arrow, help=help, border=True,
+                     width=width)
     if period:
         container.caption(period)

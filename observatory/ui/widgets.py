@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from observatory import charts, exports, labels, maps, navigation, store
+from observatory import charts, exports, labels, maps, navigation, store, style
 from observatory.ui import data, filters
 from observatory.ui.state import lang, t, to_url
 
@@ -177,11 +177,13 @@ def block(item) -> None:
 
 
 def cards(items, period: str = "") -> None:
-    """A row of views.Card headline numbers in one horizontal container."""
-    with st.container(horizontal=True):
+    """A row of views.Card headline numbers in one horizontal container: fixed-width cards spread
+    over the row on a wide screen, wrapping on a phone."""
+    with st.container(horizontal=True, horizontal_alignment="distribute"):
         for item in items:
             filters.card(st, item.label, item.value, change=item.change, decimals=item.decimals, unit=item.unit,
-                         higher_is_better=item.higher_is_better, period=period)
+                         higher_is_better=item.higher_is_better, period=period, help=item.help,
+                         width=style.CARD_WIDTH)
 
 
 def view_picker(url_path: str) -> str:

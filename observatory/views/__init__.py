@@ -38,6 +38,7 @@ class Card:
     decimals: int = 0
     unit: str = ""
     higher_is_better: bool | None = None
+    help: str | None = None  # the indicator's full name and definition, on hover
 
 
 @dataclasses.dataclass(frozen=True, eq=False)

@@ -69,15 +69,16 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
     if head is None:
         return FlowsView(empty=True)
 
-    cards = []
+    cards = []  # short labels fit five cards in a row; the full name and definition are on hover
     for field, indicator_id in zip(enterprises.HEADLINE_FIELDS, [
             "iscrizioni", "cessazioni_imprese", None, "tasso_natalita", "tasso_mortalita"]):
         ind = registry.indicator(indicator_id) if indicator_id else None
         decimals = ind.decimals if ind else 0
         value, change = head[field]
-        cards.append(Card(ind.label(lang) if ind else t("biz.card.saldo"), labels.fmt_number(value, decimals, lang),
+        cards.append(Card(t(f"biz.card.{field}"), labels.fmt_number(value, decimals, lang),
                           change, decimals, t("biz.unit.pp") if decimals else "",
-                          ind.higher_is_better if ind else True))
+                          ind.higher_is_better if ind else True,
+                          f"{ind.label(lang)}: {ind.definition(lang)}" if ind else t("biz.card.saldo.help")))
 
     quarter = head["periodo"]
     brk = enterprises.break_quarter(enterprises.combined_quarters(
