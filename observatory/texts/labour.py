@@ -12,7 +12,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "labour.view.mensile": ("mese per mese", "month by month"),
     "labour.view.12m": ("somma mobile a 12 mesi", "12-month moving sum"),
     "labour.all_sectors": ("Tutti i settori", "All sectors"),
-    "labour.rates.heading": ("Tassi del mercato del lavoro", "Labour-market rates"),
+    "labour.section.rates": ("Tassi del mercato del lavoro", "Labour-market rates"),
     "labour.rates.axis": ("% (l'asse non parte da zero)", "% (axis does not start at zero)"),
     "labour.rates.break": ("dal {year}: serie del nuovo regolamento UE (2021)", "from {year}: series under the new EU regulation (2021)"),
     "labour.rates.caption": ("Indagine sulle forze di lavoro, classe di età {age}, {sex}. Linea tratteggiata: inizio della "
@@ -21,7 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Labour force survey, age band {age}, {sex}. Dashed line: start of the ISTAT "
                              "series under the EU regulation in force since 2021 (reconstructed for recent years); earlier "
                              "years come from the old-regulation series and are not fully comparable."),
-    "labour.flows.heading": ("Assunzioni e cessazioni", "Hires and terminations"),
+    "labour.section.flows": ("Assunzioni e cessazioni", "Hires and terminations"),
     "labour.flows.axis": ("Contratti", "Contracts"),
     "labour.flows.balance_title": ("Saldo assunzioni − cessazioni, {area}: {balance} a {end}",
                                    "Hires minus terminations, {area}: {balance} in {end}"),
@@ -29,12 +29,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "Conta contratti, non persone. {view}.",
                              "Mandatory notifications (contracts started and ended), {area}, {sector}. "
                              "Counts contracts, not people. {view}."),
-    "labour.breakdown.heading": ("Chi viene assunto e come", "Who is hired and how"),
+    "labour.section.hires": ("Chi viene assunto e come", "Who is hired and how"),
     "labour.breakdown.axis": ("Assunzioni", "Hires"),
     "labour.breakdown.caption": ("Assunzioni del {year}, {area}, {sector}.", "Hires in {year}, {area}, {sector}."),
     "labour.permanent": ("Assunzioni a tempo indeterminato, {year}", "Permanent hires, {year}"),
     "labour.permanent_help": ("sull'anno precedente, in punti percentuali", "on the previous year, in percentage points"),
-    "labour.yoy.heading": ("Confronto con l'anno precedente", "Comparison with the previous year"),
+    "labour.section.year_on_year": ("Confronto con l'anno precedente", "Comparison with the previous year"),
     "labour.yoy.caption": ("Assunzioni per mese nel {year} e nel {prev}, {area}, {sector}. I mesi senza dati sono vuoti.",
                            "Hires by month in {year} and {prev}, {area}, {sector}. Months without data are gaps."),
     "labour.missing": ("Dati non ancora disponibili: {error}", "Data not available yet: {error}"),
