@@ -27,7 +27,9 @@ PAGES = [
         ("nascite", "biz.section.flows"), ("tassi", "biz.section.rates"), ("settori", "biz.section.sectors"),
         ("comuni", "biz.section.local"))),
     PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
-    PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA),
+    PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA, (
+        ("entrate", "skills.view.planned"), ("difficili", "skills.view.hard"), ("settori", "skills.view.sectors"),
+        ("divario", "skills.view.gap"))),
     PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
     PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA),
     PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),

@@ -5,8 +5,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "dove la domanda supera l'offerta, e dove accade il contrario",
                     "Which skills the area's firms ask for and which its schools train: where demand exceeds "
                     "supply, and where the reverse happens"),
-    "skills.section.demand": ("Che cosa chiedono le imprese", "What firms ask for"),
-    "skills.section.gap": ("Domanda e offerta a confronto", "Demand and supply compared"),
+    "skills.view.planned": ("Entrate previste", "Planned hires"),
+    "skills.view.hard": ("Difficili da trovare", "Hard to find"),
+    "skills.view.sectors": ("Assunzioni per settore", "Hires by sector"),
+    "skills.view.gap": ("Domanda e offerta a confronto", "Demand and supply compared"),
     "skills.missing": ("{what}: dati non ancora nell'archivio ({error})", "{what}: data not in the archive yet ({error})"),
     "skills.no_rows": ("Nessun dato per {territory}.", "No data for {territory}."),
     "skills.what.excelsior": ("Entrate previste dalle imprese (Excelsior)", "Hires planned by firms (Excelsior)"),
