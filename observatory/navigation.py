@@ -27,7 +27,9 @@ PAGES = [
     PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
     PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA),
     PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
-    PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA),
+    PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA, (
+        ("settori", "sectors.section.compare"), ("indice", "sectors.section.index"),
+        ("tutti", "sectors.section.all"))),
     PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
 ]
