@@ -31,7 +31,9 @@ PAGES = [
         ("entrate", "skills.view.planned"), ("difficili", "skills.view.hard"), ("settori", "skills.view.sectors"),
         ("divario", "skills.view.gap"))),
     PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
-    PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA),
+    PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA, (
+        ("settori", "sectors.section.compare"), ("indice", "sectors.section.index"),
+        ("tutti", "sectors.section.all"))),
     PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
 ]

@@ -134,3 +134,28 @@ def test_every_slide_renders_in_both_languages(full_data_dir, lang):
         assert not at.exception, [e.value for e in at.exception]
         assert at.title[0].value.strip()
     assert at.query_params["slide"] == "9"
+
+
+def test_downloads_are_drawn_only_when_their_menu_is_open(full_data_dir):
+    at = open_page()
+    assert not at.get("download_button"), "a closed menu draws no download buttons"
+    at.session_state["present-downloads"] = True  # the presenter opens the menu
+    at.run()
+    buttons = {b.key: b.proto.label for b in at.get("download_button")}
+    assert buttons == {"present-pptx": labels.t("present.download.pptx"),
+                       "present-pdf": labels.t("present.download.pdf")}
+
+
+def test_a_chart_slide_draws_its_data_again_after_moving_away_and_back(full_data_dir):
+    from tests.pagetest import chart_rows
+
+    at = open_page({"slide": "3"})  # unemployment over time
+    first = chart_rows(at, 0)
+    assert len(at.get("vega_lite_chart")) == 1 and first and all(first)
+    at.button(key="slide-next").click().run()
+    at.button(key="slide-prev").click().run()
+    assert slide_title(at) == expected_deck().slides[2].title
+    assert chart_rows(at, 0) == first, "the remembered chart is drawn with its data every time"
+    at.button(key="slide-prev").click().run()
+    at.button(key="slide-prev").click().run()
+    assert not at.get("vega_lite_chart") and at.get("image"), "the title slide has the QR code, no chart"

@@ -86,6 +86,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "No slide to show: choose at least one with data available."),
     "present.setup.keys": ("Durante la presentazione: frecce ← → per cambiare diapositiva, Esc per uscire.",
                            "While presenting: arrow keys ← → change slide, Esc leaves."),
+    "present.download.menu": ("Scarica (PowerPoint, PDF)", "Download (PowerPoint, PDF)"),
     "present.download.pptx": ("Scarica presentazione (PowerPoint)", "Download presentation (PowerPoint)"),
     "present.download.pdf": ("Scarica presentazione (PDF)", "Download presentation (PDF)"),
     "present.nav.prev": ("Diapositiva precedente", "Previous slide"),

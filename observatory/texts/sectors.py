@@ -3,7 +3,9 @@
 TEXTS: dict[str, tuple[str, str]] = {
     "sectors.lead": ("Quali settori assumono di più e quali crescono, a Como, a Lecco e in Lombardia",
                      "Which sectors hire most and which are growing, in Como, Lecco and Lombardy"),
-    "sectors.compare.heading": ("Settori a confronto", "Sectors side by side"),
+    "sectors.section.compare": ("Settori a confronto", "Sectors side by side"),
+    "sectors.section.index": ("Un settore nel tempo", "One sector over time"),
+    "sectors.section.all": ("Tutti i settori nel tempo", "All sectors over time"),
     "sectors.filter.measure": ("Misura", "Measure"),
     "sectors.filter.scale": ("Valori", "Values"),
     "sectors.filter.year": ("Anno", "Year"),
@@ -26,7 +28,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "Mandatory notifications, year {year}. Counts contracts, not people."),
     "sectors.caption.units": ("Registro statistico delle unità locali (ASIA), anno {year}, somma dei comuni della provincia.",
                               "Statistical register of local units (ASIA), year {year}, sum of the province's municipalities."),
-    "sectors.index.heading": ("Come cambiano le assunzioni per settore", "How hires change by sector"),
     "sectors.index.axis": ("Indice (anno base = 100)", "Index (base year = 100)"),
     "sectors.index.caption": ("Assunzioni per anno solare completo, indice con {base} = 100. Un settore con poche "
                               "assunzioni nell'anno base può avere un indice molto variabile.",

@@ -2,19 +2,29 @@
 
 The URL is the deck: `?slides=titolo,disoccupazione&territorio=097&periodo=2019-2024&autoplay=20&slide=3`
 opens slide 3 of that deck directly, so a presenter can bookmark or share a ready presentation and
-reload it on a borrowed laptop. Without `slide` the page shows the setup view."""
+reload it on a borrowed laptop. Without `slide` the page shows the setup view.
+
+Every click reruns the page, so a rerun only looks things up: the deck with its summary, the years
+on offer, each slide's finished chart spec (data already in Arrow) and QR code are built once per
+snapshot version and remembered in this process (the version is in every key)."""
 
 from __future__ import annotations
 
+import base64
+import dataclasses
+import functools
 import html
+import threading
+import weakref
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit import dataframe_util
 
-from observatory import config, present, present_export, store, territory
+from observatory import config, labels, present, present_export, territory
 from observatory.errors import ObservatoryError
 from observatory.ui import data, state
-from observatory.ui.state import lang, t
+from observatory.ui.state import lang, to_url
 
 SLIDES, PERIOD, INDEX, AUTOPLAY, TERRITORY = "slides", "periodo", "slide", "autoplay", "territorio"
 ALL_DATASETS = tuple(sorted({d for needs in present.NEEDS.values() for d in needs}))
@@ -68,6 +78,43 @@ def _inputs() -> tuple[dict, dict]:
     return frames, records
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class DeckView:
+    """A deck and the setup view's texts about it: heading, numbered slide titles, why some are left out."""
+
+    deck: present.Deck
+    heading: str
+    summary: str
+    skipped: str
+
+
+@functools.lru_cache(maxsize=16)
+def _deck_view(key: tuple, chosen: bool) -> DeckView:
+    """The deck of `key` (snapshot version included, so a refresh is never served stale), or an empty
+    one when no slide is `chosen`, with its texts. In front of the shared cache: a rerun finds it with
+    a dict lookup instead of Streamlit hashing the arguments again."""
+    deck = _deck(*key) if chosen else present.Deck("", "", "", (), ())
+    code_lang = key[2]
+    demo = labels.t("badge.demo", code_lang)
+    summary = "\n".join(f"{n}. {s.title}" + (f" — ⚠️ {demo}" if s.demo else "")
+                        for n, s in enumerate(deck.slides, start=1))
+    skipped = "\n".join(f"- **{labels.t(f'present.slide.{sid}', code_lang)}**: {why}" for sid, why in deck.skipped)
+    return DeckView(deck, labels.t("present.setup.deck", code_lang, count=len(deck.slides)), summary,
+                    f"{labels.t('present.setup.skipped', code_lang)}:\n{skipped}" if skipped else "")
+
+
+@functools.lru_cache(maxsize=4)
+def _years(snapshot_version: str, data_root: str) -> tuple[int, ...]:
+    """Every year some slide dataset covers, for the period chooser (of the live version)."""
+    frames, _records = _inputs()
+    return tuple(present.available_years(frames))
+
+
+def _snapshot() -> tuple[str, str]:
+    """The live snapshot version and folder: the first two parts of every key here."""
+    return data.version(), str(data.root())
+
+
 def _provinces() -> tuple[str, ...]:
     """Provinces of the deck from the URL's `territorio` (the sidebar writes the same parameter), so a
     shared link keeps its territory even when it opens the page before the sidebar exists."""
@@ -78,13 +125,9 @@ def _provinces() -> tuple[str, ...]:
     return (value,) if value in codes else codes
 
 
-def _deck_key(period: tuple[int, int] | None) -> tuple:
+def _deck_key(snapshot: tuple[str, str], period: tuple[int, int] | None, code_lang: str) -> tuple:
     slides = present.parse_slides(st.query_params.get(SLIDES))
-    return data.version(), str(store.root()), lang(), _provinces(), slides, period, config.dashboard_url()
-
-
-def _current_deck(period: tuple[int, int] | None) -> present.Deck:
-    return _deck(*_deck_key(period))
+    return *snapshot, code_lang, _provinces(), slides, period, config.dashboard_url()
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
@@ -93,9 +136,8 @@ def _chart_images(*key) -> dict[str, bytes]:
     return present_export.chart_images(_deck(*key), key[2])
 
 
-def _period_from_url() -> tuple[int, int] | None:
-    frames, _records = _inputs()
-    return present.parse_period(st.query_params.get(PERIOD), present.available_years(frames))
+def _period_from_url(years: tuple[int, ...]) -> tuple[int, int] | None:
+    return present.parse_period(st.query_params.get(PERIOD), list(years))
 
 
 # --- setup view ---------------------------------------------------------------------------------
@@ -111,80 +153,93 @@ def _start() -> None:
 
 
 def setup() -> None:
+    """Territory, period, auto-advance and slides; the deck they make; start, download, share."""
+    code_lang = lang()
+    t = functools.partial(_text, code_lang)
     st.title(t("present.setup.title"))
     st.markdown(t("present.setup.lead"))
-    frames, _records = _inputs()
-    years = present.available_years(frames)
+    snapshot = _snapshot()
+    years = _years(*snapshot)
     provinces = territory.provinces()
-    options = [state.BOTH] + [p.istat for p in provinces]
     names = {state.BOTH: " + ".join(p.name for p in provinces), **{p.istat: p.name for p in provinces}}
     chosen = _provinces()
     st.session_state["_present_territory"] = chosen[0] if len(chosen) == 1 else state.BOTH
-    row = st.columns([2, 3, 2])
-    row[0].radio(t("present.setup.territory"), options, key="_present_territory", format_func=names.get,
-                 horizontal=True, on_change=_sync_territory)
+    row = st.container(horizontal=True, gap="medium")
+    row.radio(t("present.setup.territory"), list(names), key="_present_territory", format_func=names.get,
+              horizontal=True, on_change=_sync_territory)
     period = None
     if len(years) > 1:
         # the default must be a pair so Streamlit treats the slider as a range on every rerun
-        period = row[1].select_slider(t("present.setup.period"), years, key="_present_period",
-                                      value=_period_from_url() or (years[0], years[-1]))
+        period = row.select_slider(t("present.setup.period"), years, key="_present_period",
+                                   value=_period_from_url(years) or (years[0], years[-1]))
         whole = period == (years[0], years[-1])
         _set_param(PERIOD, None if whole else f"{period[0]}-{period[1]}")
         period = None if whole else period
     if "_present_autoplay" not in st.session_state:
         st.session_state["_present_autoplay"] = present.parse_autoplay(st.query_params.get(AUTOPLAY))
-    seconds = row[2].selectbox(t("present.setup.autoplay"), present.AUTOPLAY_CHOICES, key="_present_autoplay",
-                               format_func=_autoplay_label)
+    seconds = row.selectbox(t("present.setup.autoplay"), present.AUTOPLAY_CHOICES, key="_present_autoplay",
+                            format_func=functools.partial(_autoplay_label, code_lang))
     _set_param(AUTOPLAY, str(seconds) if seconds else None)
     if "_present_slides" not in st.session_state:
         st.session_state["_present_slides"] = list(present.parse_slides(st.query_params.get(SLIDES)))
+    slide_names = {s: t(f"present.slide.{s}") for s in present.SLIDE_IDS}
     chosen_slides = st.multiselect(t("present.setup.slides"), present.SLIDE_IDS, key="_present_slides",
-                                   format_func=lambda s: t(f"present.slide.{s}"))
+                                   format_func=slide_names.get)
     ordered = [s for s in present.SLIDE_IDS if s in chosen_slides]
     _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(present.SLIDE_IDS) else None)
-    key = _deck_key(period)
-    deck = _deck(*key) if ordered else present.Deck("", "", "", (), ())
-    _deck_summary(deck)
-    actions = st.columns([2, 2, 2])
-    actions[0].button(t("present.setup.start"), type="primary", icon=":material/slideshow:", on_click=_start,
-                      disabled=not deck.slides, key="present-start")
-    language = lang()
-    actions[1].download_button(t("present.download.pptx"),
-                               lambda: present_export.to_pptx(deck, language, _chart_images(*key)),
-                               file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
-                               icon=":material/download:", disabled=not deck.slides, key="present-pptx")
-    actions[2].download_button(t("present.download.pdf"),
-                               lambda: present_export.to_pdf(deck, language, _chart_images(*key)),
-                               file_name="osservatorio-presentazione.pdf", mime="application/pdf",
-                               on_click="ignore", icon=":material/picture_as_pdf:", disabled=not deck.slides,
-                               key="present-pdf")
-    st.caption(t("present.setup.link"))
+    key = _deck_key(snapshot, period, code_lang)
+    view = _deck_view(key, bool(ordered))
+    _deck_summary(view, t)
+    _actions(view.deck, key, t)
+    st.caption(f"{t('present.setup.keys')}  \n{t('present.setup.link')}")
     st.code(share_link(), language=None)
-    st.caption(t("present.setup.keys"))
 
 
-def _autoplay_label(seconds: int) -> str:
-    return t("present.setup.seconds", n=seconds) if seconds else t("present.setup.autoplay_off")
+def _text(code_lang: str, key: str, **values) -> str:
+    return labels.t(key, code_lang, **values)
+
+
+def _autoplay_label(code_lang: str, seconds: int) -> str:
+    return labels.t("present.setup.seconds", code_lang, n=seconds) if seconds else \
+        labels.t("present.setup.autoplay_off", code_lang)
 
 
 def _set_param(name: str, value: str | None) -> None:
     if value is None:
         st.query_params.pop(name, None)
     else:
-        st.query_params[name] = value
+        to_url(name, value)
 
 
-def _deck_summary(deck: present.Deck) -> None:
-    st.subheader(t("present.setup.deck", count=len(deck.slides)))
-    if not deck.slides:
+def _deck_summary(view: DeckView, t) -> None:
+    st.subheader(view.heading)
+    if not view.deck.slides:
         st.warning(t("present.setup.empty"))
-    lines = [f"{n}. {s.title}" + (f" — ⚠️ {t('badge.demo')}" if s.demo else "")
-             for n, s in enumerate(deck.slides, start=1)]
-    if lines:
-        st.markdown("\n".join(lines))
-    if deck.skipped:
-        reasons = "\n".join(f"- **{t(f'present.slide.{sid}')}**: {why}" for sid, why in deck.skipped)
-        st.info(f"{t('present.setup.skipped')}:\n{reasons}")
+    if view.summary:
+        st.markdown(view.summary)
+    if view.skipped:
+        st.info(view.skipped)
+
+
+def _actions(deck: present.Deck, key: tuple, t) -> None:
+    """Start, and the PowerPoint/PDF downloads in a menu whose buttons exist only while it is open
+    (the files themselves are built only when clicked)."""
+    with st.container(horizontal=True):
+        st.button(t("present.setup.start"), type="primary", icon=":material/slideshow:", on_click=_start,
+                  disabled=not deck.slides, key="present-start")
+        with st.popover(t("present.download.menu"), icon=":material/download:", disabled=not deck.slides,
+                        key="present-downloads", on_change="rerun") as menu:
+            if not menu.open:
+                return
+            code_lang = key[2]
+            st.download_button(t("present.download.pptx"),
+                               lambda: present_export.to_pptx(deck, code_lang, _chart_images(*key)),
+                               file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
+                               icon=":material/download:", key="present-pptx")
+            st.download_button(t("present.download.pdf"),
+                               lambda: present_export.to_pdf(deck, code_lang, _chart_images(*key)),
+                               file_name="osservatorio-presentazione.pdf", mime="application/pdf",
+                               on_click="ignore", icon=":material/picture_as_pdf:", key="present-pdf")
 
 
 def share_link() -> str:
@@ -194,6 +249,40 @@ def share_link() -> str:
 
 
 # --- presentation -------------------------------------------------------------------------------
+
+_SPECS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # slide → {language: drawn spec}
+_SPECS_LOCK = threading.Lock()
+
+
+def _slide_spec(slide: present.Slide, code_lang: str) -> dict:
+    """The slide's chart as Streamlit draws it, built once per slide and language: the Vega-Lite spec
+    with its tabular data sets already Arrow bytes (GeoJSON stays as it is). Building the chart again
+    on every rerun cost tens of milliseconds, seconds for the population map."""
+    with _SPECS_LOCK:
+        found = _SPECS.get(slide, {}).get(code_lang)
+    if found is None:
+        full = present.slide_chart(slide, code_lang, height="container", mark=False).to_dict()
+        for name in ("continuousWidth", "continuousHeight"):  # Altair's default theme; Streamlit drops it
+            full.get("config", {}).get("view", {}).pop(name, None)
+        datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(rows) if _is_table(rows) else rows
+                    for name, rows in full.get("datasets", {}).items()}
+        found = {**full, "datasets": datasets} if datasets else full
+        with _SPECS_LOCK:
+            _SPECS.setdefault(slide, {})[code_lang] = found
+    return found
+
+
+def _is_table(rows) -> bool:
+    """Rows of a table (list of records), as opposed to GeoJSON, which Vega-Lite reads as it is."""
+    return isinstance(rows, list) and bool(rows) and isinstance(rows[0], dict) and rows[0].get("type") != "Feature"
+
+
+@functools.lru_cache(maxsize=8)
+def _qr(url: str) -> str:
+    """The QR code of `url` as a data URL: Streamlit shows it as it is, where PNG bytes would be decoded
+    and scaled down on every rerun (and blurred by the scaling); the browser scales it crisply."""
+    return "data:image/png;base64," + base64.b64encode(present.qr_png(url)).decode("ascii")
+
 
 def _index(count: int) -> int:
     return present.parse_index(st.query_params.get(INDEX), count) or 0
@@ -217,8 +306,11 @@ def _toggle_autoplay() -> None:
 
 
 def presentation() -> None:
+    code_lang = lang()
+    t = functools.partial(_text, code_lang)
     st.html(_PRESENTATION_CSS)
-    deck = _current_deck(_period_from_url())
+    snapshot = _snapshot()
+    deck = _deck_view(_deck_key(snapshot, _period_from_url(_years(*snapshot)), code_lang), True).deck
     if not deck.slides:
         st.title(t("present.setup.title"))
         st.warning(t("present.setup.empty"))
@@ -226,44 +318,42 @@ def presentation() -> None:
         return
     count = len(deck.slides)
     index = _index(count)
-    st.query_params[INDEX] = str(index + 1)
+    to_url(INDEX, str(index + 1))
     with st.container(key="slide"):
-        _slide(deck, deck.slides[index], index)
-    _controls(count, index)
+        _slide(deck, deck.slides[index], index, code_lang, t)
     seconds = present.parse_autoplay(st.query_params.get(AUTOPLAY))
+    _controls(count, index, bool(seconds), t)
     st.session_state["_present_autoplay_s"] = seconds
     if seconds:
         _autoplay(seconds, count)
 
 
-def _slide(deck: present.Deck, slide: present.Slide, index: int) -> None:
+def _slide(deck: present.Deck, slide: present.Slide, index: int, code_lang: str, t) -> None:
     st.title(slide.title, anchor=False)
     if slide.demo:
         st.badge(t("badge.demo"), icon="⚠️", color="orange", help=t("badge.demo_help"))
+    footer = f"{deck.footer} · {t('present.counter', n=index + 1, total=len(deck.slides))}"
     if slide.chart is None:
-        text, code = st.columns([3, 2])
-        text.markdown(f'<p class="slide-subtitle">{html.escape(slide.subtitle)}</p>', unsafe_allow_html=True)
-        text.markdown('<div class="slide-sources">' + "<br/>".join(html.escape(s) for s in slide.sources) + "</div>",
-                      unsafe_allow_html=True)
+        text, code = st.columns([3, 2])  # the QR code beside the text, at a size a phone can read
+        text.markdown(f'<p class="slide-subtitle">{html.escape(slide.subtitle)}</p><div class="slide-sources">'
+                      + "<br/>".join(html.escape(s) for s in slide.sources) + "</div>", unsafe_allow_html=True)
         if slide.qr_url:
-            code.image(present.qr_png(slide.qr_url), caption=slide.qr_url, width=320)
+            code.image(_qr(slide.qr_url), caption=slide.qr_url, width=320)
+        _lines(footer)
     else:
         if slide.subtitle:
             st.markdown(f'<p class="slide-subtitle">{html.escape(slide.subtitle)}</p>', unsafe_allow_html=True)
-        st.altair_chart(present.slide_chart(slide, lang(), height="container", mark=False), theme=None,
-                        width="stretch", key=f"slide-chart-{slide.id}")
-        _line(t("present.source", sources="; ".join(slide.sources)))
-    _line(f"{deck.footer} · {t('present.counter', n=index + 1, total=len(deck.slides))}")
+        st.vega_lite_chart(_slide_spec(slide, code_lang), theme=None, width="stretch", key=f"slide-chart-{slide.id}")
+        _lines(t("present.source", sources="; ".join(slide.sources)), footer)
 
 
-def _line(text: str) -> None:
-    """A source or footer line: small but dark enough for a projector."""
-    st.markdown(f'<p class="slide-line">{html.escape(text)}</p>', unsafe_allow_html=True)
+def _lines(*texts: str) -> None:
+    """Source and footer lines, small but dark enough for a projector; one element."""
+    st.markdown("".join(f'<p class="slide-line">{html.escape(text)}</p>' for text in texts), unsafe_allow_html=True)
 
 
-def _controls(count: int, index: int) -> None:
+def _controls(count: int, index: int, playing: bool, t) -> None:
     """Small previous/next/pause/exit buttons; arrow keys, PageUp/PageDown (clickers) and Esc."""
-    playing = bool(present.parse_autoplay(st.query_params.get(AUTOPLAY)))
     with st.container(horizontal=True, key="slide-nav"):
         st.button(t("present.nav.prev"), icon=":material/arrow_back:", key="slide-prev", on_click=_go,
                   args=(-1, count), shortcut="Left", help=t("present.nav.prev"), disabled=index == 0)
