@@ -24,11 +24,14 @@ PAGES = [
     PageEntry("pages/imprese.py", "imprese", "nav.business", DATA, (
         ("nascite", "biz.section.flows"), ("tassi", "biz.section.rates"), ("settori", "biz.section.sectors"),
         ("comuni", "biz.section.local"))),
-    PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
+    PageEntry("pages/formazione.py", "formazione", "nav.education", DATA, (
+        ("studenti", "edu.section.students"), ("andamento", "edu.section.trend"), ("percorsi", "edu.section.fields"),
+        ("mappa", "edu.section.map"))),
     PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA),
     PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
     PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA),
-    PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),
+    PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO, (
+        ("dataset", "sources.datasets"), ("indicatori", "sources.indicators"))),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
 ]
 DEFAULT = PAGES[0]
