@@ -26,7 +26,9 @@ PAGES = [
     PageEntry("pages/imprese.py", "imprese", "nav.business", DATA, (
         ("nascite", "biz.section.flows"), ("tassi", "biz.section.rates"), ("settori", "biz.section.sectors"),
         ("comuni", "biz.section.local"))),
-    PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
+    PageEntry("pages/formazione.py", "formazione", "nav.education", DATA, (
+        ("studenti", "edu.section.students"), ("andamento", "edu.section.trend"), ("percorsi", "edu.section.fields"),
+        ("mappa", "edu.section.map"))),
     PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA, (
         ("entrate", "skills.view.planned"), ("difficili", "skills.view.hard"), ("settori", "skills.view.sectors"),
         ("divario", "skills.view.gap"))),
@@ -34,7 +36,8 @@ PAGES = [
     PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA, (
         ("settori", "sectors.section.compare"), ("indice", "sectors.section.index"),
         ("tutti", "sectors.section.all"))),
-    PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),
+    PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO, (
+        ("dataset", "sources.datasets"), ("indicatori", "sources.indicators"))),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
 ]
 DEFAULT = PAGES[0]

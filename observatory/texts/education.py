@@ -3,6 +3,10 @@
 TEXTS: dict[str, tuple[str, str]] = {
     "edu.lead": ("Quanti ragazzi frequentano le scuole superiori del territorio, in quali percorsi e dove",
                  "How many young people attend the area's upper-secondary schools, on which tracks and where"),
+    "edu.section.students": ("Studenti e tipi di scuola", "Students and school types"),
+    "edu.section.trend": ("Andamento negli anni", "Trend over the years"),
+    "edu.section.fields": ("Percorsi di studio", "Fields of study"),
+    "edu.section.map": ("Mappa delle scuole", "Map of schools"),
     "edu.year": ("Anno scolastico", "School year"),
     "edu.track": ("Tipo di scuola", "School type"),
     "edu.track.tutti": ("Tutti i tipi di scuola", "All school types"),
