@@ -19,7 +19,8 @@ class PageEntry:
 DATA, INFO = "nav.section.data", "nav.section.info"
 
 PAGES = [
-    PageEntry("pages/panoramica.py", "panoramica", "nav.overview", DATA),
+    PageEntry("pages/panoramica.py", "panoramica", "nav.overview", DATA, (
+        ("sintesi", "overview.cards"), ("mappa", "overview.section.map"))),
     PageEntry("pages/mercato_lavoro.py", "mercato-lavoro", "nav.labour", DATA),
     PageEntry("pages/imprese.py", "imprese", "nav.business", DATA, (
         ("nascite", "biz.section.flows"), ("tassi", "biz.section.rates"), ("settori", "biz.section.sectors"),
