@@ -32,7 +32,9 @@ def test_every_page_runs(data_dir, entry, lang):
 
 
 def test_entry_population_map_shows_the_real_total(data_dir):
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["sezione"] = "mappa"  # the home page's map view
+    at.run()
     assert not at.exception
     pop = store.read_dataset("popolazione")
     expected = f"{int(pop['totale'].sum()):,}".replace(",", ".")
@@ -46,6 +48,7 @@ def test_entry_population_map_shows_the_real_total(data_dir):
 def test_territory_and_municipality_from_the_url(data_dir):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["territorio"] = "097"
+    at.query_params["sezione"] = "mappa"
     at.run()
     pop = store.read_dataset("popolazione")
     lecco = int(pop.loc[pop["comune_istat"].str.startswith("097"), "totale"].sum())
@@ -56,6 +59,7 @@ def test_territory_and_municipality_from_the_url(data_dir):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["territorio"] = "comune"
     at.query_params["comune"] = "097042"
+    at.query_params["sezione"] = "mappa"
     at.run()
     assert not at.exception
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
@@ -64,7 +68,7 @@ def test_territory_and_municipality_from_the_url(data_dir):
 
 
 def test_english_is_a_full_translation(data_dir):
-    at = run_page(navigation.DEFAULT, {"lang": "en"})
+    at = run_page(navigation.DEFAULT, {"lang": "en", "sezione": "mappa"})
     assert at.title[0].value == "Overview"
     assert any("inhabitants" in h.value for h in at.subheader)
 
@@ -72,7 +76,7 @@ def test_english_is_a_full_translation(data_dir):
 def test_missing_dataset_file_gives_an_italian_message_not_a_traceback(data_dir):
     version = store.current_version()
     (data_dir / "snapshot" / "versions" / version / "popolazione.parquet").write_bytes(b"rotto")
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = run_page(navigation.DEFAULT, {"sezione": "mappa"})
     assert not at.exception
     assert any("danneggiato" in e.value for e in at.error), [e.value for e in at.error]
     sources = run_page(navigation.PAGES[-2])  # the sources page still works

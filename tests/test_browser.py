@@ -100,7 +100,7 @@ def test_page_renders_cleanly_offline(chromium, app_url, shots, entry, view):
 
 
 def test_population_map_is_drawn(chromium, app_url, shots):
-    result = visit(chromium, app_url + "/", shots / "mappa-popolazione.png")
+    result = visit(chromium, app_url + "/?sezione=mappa", shots / "mappa-popolazione.png")
     try:
         page = result["page"]
         page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)

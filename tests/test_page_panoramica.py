@@ -1,13 +1,38 @@
-"""Panoramica: headline cards computed from the synthetic frames, notes when datasets are missing."""
+"""Panoramica: headline cards computed from the synthetic frames, notes when datasets are missing,
+the population map in its own view, and the shared sidebar that reruns with the default page."""
 
 from __future__ import annotations
 
-import pandas as pd
+import re
 
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from observatory import store
+from observatory.ui import cards, sidebar, staff
+from observatory.views.panoramica import Headline
 from tests.page_helpers import it_number, metrics, run
+from tests.pagetest import APP
 
 PAGE = "pages/panoramica.py"
 NBSP = "\u00a0"
+BADGE = ":orange-badge[⚠️ dati dimostrativi] "
+LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<url>[^)]*)\)")
+
+
+def changes(at) -> str:
+    """The text under the cards: a line per card with what changed, then the links."""
+    found = [m.value for m in at.main.markdown if "\n- " in m.value]
+    assert len(found) <= 1
+    return found[0] if found else ""
+
+
+def sentences(at) -> list[str]:
+    return [line[2:].removeprefix(BADGE) for line in changes(at).splitlines() if line.startswith("- ")]
+
+
+def links(at) -> list[tuple[str, str]]:
+    return [(m["label"], m["url"]) for m in LINK.finditer(changes(at).rsplit("\n\n", 1)[-1])]
 
 
 def latest_two(forze, territory, indicator):
@@ -36,9 +61,25 @@ def test_cards_for_both_provinces(full_data_dir):
     students = frames["studenti"]
     students = students[(students["anno_scolastico"] == "2024/25") & students["comune_istat"].str[:3].isin(["013", "097"])]
     assert shown["Studenti delle superiori"][0] == it_number(students["totale"].sum())
-    assert at.get("deck_gl_json_chart"), "the population map is still drawn"
-    texts = [m.value for m in at.markdown]
-    assert any(t.startswith("Nelle province di Como e Lecco nei 12 mesi fino a dic 2024") for t in texts)
+    assert any(t.startswith("Nelle province di Como e Lecco nei 12 mesi fino a dic 2024") for t in sentences(at))
+    assert len(sentences(at)) == len(shown) == 7, "every card says what changed"
+    # every card is drawn from a constructed sample: one badge, with its explanation, above the lines
+    assert changes(at).startswith(BADGE + "Campione costruito") and changes(at).count(BADGE) == 1
+    query = "?lang=it&territorio=entrambe"
+    assert links(at) == [(f"Mercato del lavoro{NBSP}→", f"mercato-lavoro{query}"),
+                         (f"Imprese{NBSP}→", f"imprese{query}"), (f"Formazione{NBSP}→", f"formazione{query}")]
+    descriptions = {m.label: m.proto.delta_description for m in at.metric}
+    como, before = latest_two(frames["forze_lavoro"], "ITC42", "tasso_disoccupazione")
+    assert descriptions["Disoccupazione, Como"] == f"{como['anno']}, sul {before['anno']}"
+    assert descriptions["Assunzioni, ultimi 12 mesi"] == "fino a dic 2024"
+    assert descriptions["Studenti delle superiori"] == "2024/25, sul 2023/24"
+    helps = {m.label: m.help for m in at.metric}
+    assert helps["Assunzioni, ultimi 12 mesi"].endswith("La variazione è sui 12 mesi precedenti.")
+    # the default view draws the cards only: the map's view does not run
+    assert not at.get("deck_gl_json_chart") and not at.subheader
+    population = run(PAGE, sezione="mappa")
+    assert population.get("deck_gl_json_chart"), "the population map is still drawn"
+    assert not population.metric, "the map view draws no cards"
 
 
 def test_one_province_sentence_in_both_languages(full_data_dir):
@@ -48,11 +89,13 @@ def test_one_province_sentence_in_both_languages(full_data_dir):
     expected = (f"In provincia di Lecco il tasso di disoccupazione è {verb} al {it_number(now['valore'], 1)}{NBSP}% "
                 f"nel {now['anno']}, dal {it_number(before['valore'], 1)}{NBSP}% del {before['anno']}.")
     at = run(PAGE, territorio="097")
-    assert expected in [m.value for m in at.markdown]
+    assert expected in sentences(at)
     assert "Disoccupazione, Como" not in metrics(at)
+    assert links(at)[0][1] == "mercato-lavoro?lang=it&territorio=097"
     english = run(PAGE, territorio="097", lang="en")
-    assert any(m.value.startswith("In the province of Lecco the unemployment rate") for m in english.markdown)
+    assert any(s.startswith("In the province of Lecco the unemployment rate") for s in sentences(english))
     assert "Unemployment, Lecco" in metrics(english)
+    assert links(english)[0] == (f"Labour market{NBSP}→", "mercato-lavoro?lang=en&territorio=097")
 
 
 def test_missing_datasets_give_italian_notes_and_the_map(geo_only_data_dir):
@@ -62,4 +105,50 @@ def test_missing_datasets_give_italian_notes_and_the_map(geo_only_data_dir):
     for dataset in ("forze_lavoro", "avviamenti", "imprese", "studenti"):
         assert any(f"«{dataset}» non è presente" in d for d in details), dataset
     assert not at.metric
-    assert at.get("deck_gl_json_chart")
+    population = run(PAGE, sezione="mappa")
+    assert population.get("deck_gl_json_chart")
+
+
+def test_map_view_in_english_and_for_one_municipality(data_dir):
+    at = run(PAGE, sezione="mappa", lang="en", territorio="comune", comune="097042")
+    assert any("inhabitants" in h.value for h in at.subheader)
+    assert not at.metric
+
+
+def test_the_sidebar_draws_its_lists_only_when_opened(full_data_dir):
+    at = run(PAGE)
+    assert {"Aggiornamento dei dati", "Area staff"} <= {e.label for e in at.sidebar.expander}
+    assert [m.value for m in at.sidebar.markdown] == ["### Osservatorio Lecco 2.0"], "closed: no list drawn"
+    assert not at.sidebar.info
+    # AppTest reruns only the page after the first run, so the sidebar is opened in a fresh session
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state[sidebar.FRESHNESS] = True
+    at.session_state[staff.BOX] = True
+    at.run()
+    assert not at.exception
+    lists = [m.value for m in at.sidebar.markdown][1:]
+    assert len(lists) == 1, "the freshness list is one text"
+    records = store.read_manifest()
+    assert lists[0].count("**") == 2 * len(records)
+    for record in records.values():
+        flag = " ⚠️ dati dimostrativi" if record.is_demo else ""
+        assert f"**{record.title}**{flag}  \nperiodo " in lists[0], record.title
+    assert "dati dimostrativi" in lists[0] and not records["comuni"].is_demo
+    assert at.sidebar.info or at.sidebar.text_input, "open, the staff area shows its sign-in or why it is closed"
+
+
+def test_an_expander_left_open_is_open_again_on_the_next_page(full_data_dir):
+    # Streamlit drops widget state on a page change; the sidebar keeps its own copy of "open"
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state[f"_{sidebar.FRESHNESS}_open"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.sidebar.markdown) == 2 and "**" in at.sidebar.markdown[1].value
+
+
+def test_only_the_lines_from_constructed_samples_carry_the_badge():
+    official = Headline("A", "1", sentence="Uno.", page="imprese", link="Imprese")
+    sample = Headline("B", "2", sentence="Due.", page="formazione", link="Formazione")
+    text = cards.changes_text([official, sample], [False, True], "?territorio=097", "it")
+    assert text == (f"- Uno.\n- {BADGE}Due.\n\n[Imprese{NBSP}→](imprese?territorio=097) · "
+                    f"[Formazione{NBSP}→](formazione?territorio=097)")

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from observatory import audit, auth, datasets, exports, labels, refresh, store
 from observatory.catalogue_types import Dataset
 from observatory.sources import http
+from observatory.ui import staff
 from tests.test_uploads import GOOD_ROWS, PNG, SCHEMA, TEST_DATASET, official_xlsx, snapshot_hashes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,11 +63,13 @@ def catalogue(monkeypatch, fixture_server):
 
 
 def app(secrets: dict | None = None, user: dict | None = None) -> AppTest:
+    """The sidebar with the staff area opened, as a member of staff does before signing in."""
     at = AppTest.from_function(staff_app, default_timeout=60)
     for key, value in (secrets if secrets is not None else {"staff_password_hash": HASH}).items():
         at.secrets[key] = value
     if user is not None:
         at.user = user
+    at.session_state[staff.BOX] = True
     return at.run()
 
 
@@ -96,14 +99,34 @@ def no_env_hash(monkeypatch):
     monkeypatch.delenv(auth.ENV_VAR, raising=False)
 
 
-def test_the_full_app_shows_the_staff_area_closed(data_dir, no_env_hash):
+def full_app(opened: bool) -> AppTest:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.secrets["altro"] = "x"  # secrets without a hash, whatever .streamlit/secrets.toml says
-    at.run()
+    if opened:
+        at.session_state[staff.BOX] = True
+    return at.run()
+
+
+def test_the_full_app_shows_the_staff_area_closed(data_dir, no_env_hash):
+    at = full_app(opened=False)
     assert not at.exception
     assert "Area staff" in [e.label for e in at.sidebar.expander]
+    # closed, the area draws nothing but its expander: a reader's rerun does not pay for it
+    assert "nessuna password configurata" not in texts(at)
+    at = full_app(opened=True)  # (AppTest reruns only the page after a first run: a fresh session)
+    assert not at.exception
     assert "nessuna password configurata" in texts(at)
     assert not any(t.key == "staff_password" for t in at.text_input)
+
+
+def test_the_closed_staff_area_draws_no_sign_in_form(data_dir, no_env_hash):
+    at = AppTest.from_function(staff_app, default_timeout=60)
+    at.secrets["staff_password_hash"] = HASH
+    at.run()
+    assert "Area staff" in [e.label for e in at.sidebar.expander]
+    assert not at.text_input and not at.button
+    at.session_state[staff.BOX] = True
+    assert any(t.key == "staff_password" for t in at.run().text_input)
 
 
 def test_right_password_opens_the_staff_area(data_dir, no_env_hash):

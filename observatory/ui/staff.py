@@ -1,5 +1,6 @@
 """The staff area in the sidebar: sign-in, refresh from the publishers, upload of official files,
-and the log of both. Leaders who are not signed in see only the closed expander.
+and the log of both. Leaders who are not signed in see only the closed expander (sidebar.py),
+and nothing inside it is drawn until someone opens it.
 
 The checks live in plain modules (auth, uploads, refresh, audit); this module only draws them."""
 
@@ -17,13 +18,15 @@ from observatory.ui import data, state
 
 WHO = "_staff_who"          # who is signed in (name or e-mail), for the audit log
 RESULT = "_staff_result"    # the outcome of the last action, shown after the rerun
+BOX = "staff-area"          # the key of the sidebar expander holding the area: its open state
 
 
 def render() -> None:
-    with st.sidebar.expander(state.t("staff.title"), expanded=WHO in st.session_state):
-        who = _identity(_secrets())
-        if who:
-            _area(who)
+    """The area's content, in the current container: the sidebar draws it inside its expander,
+    only while that is open."""
+    who = _identity(_secrets())
+    if who:
+        _area(who)
 
 
 def _secrets() -> dict:
