@@ -26,7 +26,9 @@ PAGES = [
         ("comuni", "biz.section.local"))),
     PageEntry("pages/formazione.py", "formazione", "nav.education", DATA),
     PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA),
-    PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
+    PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA, (
+        ("profilo", "mun.section.profile"), ("popolazione", "mun.section.population"),
+        ("economia", "mun.section.economy"), ("confronto", "mun.section.compare"))),
     PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA),
     PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
