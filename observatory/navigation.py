@@ -33,7 +33,9 @@ PAGES = [
     PageEntry("pages/competenze.py", "competenze", "nav.skills", DATA, (
         ("entrate", "skills.view.planned"), ("difficili", "skills.view.hard"), ("settori", "skills.view.sectors"),
         ("divario", "skills.view.gap"))),
-    PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA),
+    PageEntry("pages/comuni.py", "comuni", "nav.municipalities", DATA, (
+        ("profilo", "mun.section.profile"), ("popolazione", "mun.section.population"),
+        ("economia", "mun.section.economy"), ("confronto", "mun.section.compare"))),
     PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA, (
         ("settori", "sectors.section.compare"), ("indice", "sectors.section.index"),
         ("tutti", "sectors.section.all"))),

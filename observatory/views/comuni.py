@@ -1,0 +1,207 @@
+"""The Comuni page: the list and map to pick a municipality; its profile (ranks, headline cards),
+population pyramid, local units by sector, students of its schools, and its comparison with its
+province and a second municipality. The page asks for each view by municipality code and language."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pandas as pd
+import pyarrow as pa
+
+from observatory import charts, labels, maps, territory
+from observatory.indicators import education, enterprises, municipality, population, registry
+from observatory.views import Card, ChartBlock, _shapes
+
+#: datasets a profile can do without; the page passes those present after the two it needs
+OPTIONAL = ("unita_locali", "studenti")
+#: the comparison box's "no second municipality"
+NONE = "-"
+_RANKED = ("unita_locali_1000ab", "addetti_1000ab")
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Choices:
+    """The municipalities to pick from: display names ('Lecco (LC)') by code, codes sorted by
+    name, and the comparison box's choices in order with their names (NONE first)."""
+
+    names: dict[str, str]
+    codes: tuple[str, ...]
+    compare_names: dict[str, str]
+
+
+def choices(comuni: pd.DataFrame, *, lang: str) -> Choices:
+    names = dict(zip(comuni["comune_istat"], comuni["comune"] + " (" + comuni["sigla"] + ")"))
+    codes = tuple(sorted(names, key=names.get))
+    return Choices(names, codes, {NONE: labels.t("mun.compare.none", lang), **{c: names[c] for c in codes}})
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class SelectionMap:
+    """The clickable population map, built and serialised once per highlighted municipality."""
+
+    deck: maps.FrozenDeck
+    legend: tuple[maps.LegendClass, ...]
+    legend_title: str
+    caption: str
+
+
+def selection_map(comuni: pd.DataFrame, popolazione: pd.DataFrame, *, highlight: str | None,
+                  lang: str) -> SelectionMap:
+    """Residents of every municipality; `highlight` gets a black outline."""
+    everyone = tuple(p.istat for p in territory.provinces())
+    residents = population.residents_by_municipality(popolazione, comuni, everyone)
+    features, outlines = _shapes(comuni)
+    label = registry.indicator("popolazione").label(lang)
+    deck, legend = maps.choropleth(features, outlines, residents[["comune_istat", "valore"]], value_label=label,
+                                   lang=lang, highlight=highlight, selectable=True)
+    deck.to_json()  # serialised here, once
+    return SelectionMap(deck, tuple(legend), f"{label} — {labels.t('map.legend', lang)}",
+                        labels.t("mun.map.caption", lang))
+
+
+_TABLES: list[tuple[tuple, pd.DataFrame]] = []  # last indicator tables, by identity of their inputs
+_TABLES_LOCK = threading.Lock()
+
+
+def _table(comuni, popolazione, unita, studenti) -> pd.DataFrame:
+    """municipality.indicators for every municipality, remembered by the identity of the cached
+    snapshot frames: each municipality's profile ranks it against all of them (tens of ms to build)."""
+    inputs = (comuni, popolazione, unita, studenti)
+    with _TABLES_LOCK:
+        for known, table in _TABLES:
+            if all(a is b for a, b in zip(known, inputs)):
+                return table
+    table = municipality.indicators(*inputs)
+    with _TABLES_LOCK:
+        _TABLES.insert(0, (inputs, table))
+        del _TABLES[2:]
+    return table
+
+
+def _optional(frames: tuple[pd.DataFrame, ...], present: tuple[str, ...]) -> tuple[pd.DataFrame | None, ...]:
+    """(unita_locali, studenti), None for those the snapshot lacks."""
+    found = dict(zip(present, frames))
+    return tuple(found.get(dataset_id) for dataset_id in OPTIONAL)
+
+
+@dataclasses.dataclass(frozen=True)
+class Profile:
+    """The head of the profile: name, ranks among all municipalities, headline cards."""
+
+    name: str
+    ranks: str
+    cards_caption: str
+    cards: tuple[Card, ...]
+    dataset_ids: tuple[str, ...]
+
+
+def profile(comuni: pd.DataFrame, popolazione: pd.DataFrame, *frames: pd.DataFrame, present: tuple[str, ...],
+            code: str, lang: str) -> Profile:
+    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    unita, studenti = _optional(frames, present)
+    table = _table(comuni, popolazione, unita, studenti)
+    me = table[table["comune_istat"] == code].iloc[0]
+    pop_rank, counted = municipality.rank(table, "popolazione", code)
+    ranks = t("mun.ranks", pop_rank=pop_rank, n=counted)
+    (ul_rank, ul_counted), (emp_rank, emp_counted) = (municipality.rank(table, m, code) for m in _RANKED)
+    if ul_rank:
+        ranks += t("mun.ranks.local", ul_rank=ul_rank, n_ul=ul_counted)
+    if emp_rank:
+        ranks += t("mun.ranks.employees", rank=emp_rank, n=emp_counted)
+    caption = t("mun.cards.caption", year=int(me["anno"]))
+    if unita is not None:
+        caption += t("mun.cards.caption.local", year=int(unita["anno"].max()))
+    cards = (Card(registry.indicator("popolazione").label(lang), labels.fmt_int(me["popolazione"], lang)),
+             Card(t("mun.row.quota_65_piu"), labels.fmt_pct(me["quota_65_piu"], 1, lang)),
+             *(Card(registry.indicator(m).label(lang), labels.fmt_number(me[m], 1, lang)) for m in _RANKED))
+    return Profile(f"{me['comune']} ({comuni.loc[comuni['comune_istat'] == code, 'sigla'].iloc[0]})", ranks,
+                   caption, cards, ("popolazione", *present))
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Comparison:
+    """The municipality beside its province and, optionally, another one: the numbers (for the
+    downloads) and the same table as text in the reader's format, as Arrow (drawn: Streamlit
+    converts a pandas frame again on every rerun)."""
+
+    numbers: pd.DataFrame
+    table: pa.Table
+    name: str
+    dataset_ids: tuple[str, ...]
+
+
+def comparison(comuni: pd.DataFrame, popolazione: pd.DataFrame, *frames: pd.DataFrame, present: tuple[str, ...],
+               code: str, other: str, lang: str) -> Comparison:
+    """`other` is a municipality code or NONE."""
+    unita, studenti = _optional(frames, present)
+    table = _table(comuni, popolazione, unita, studenti)
+    numbers = municipality.comparison(table, code, None if other == NONE else other,
+                                      labels.t("mun.province_of", lang))
+    row_names = {key: labels.t(f"mun.row.{key}", lang) for key in municipality.COMPARED}
+    shown = municipality.formatted(numbers, row_names, lang, labels.t("sources.col.indicator", lang))
+    return Comparison(numbers, pa.Table.from_pandas(shown, preserve_index=False), f"confronto_{code}",
+                      ("popolazione", *present))
+
+
+def pyramid(comuni: pd.DataFrame, popolazione: pd.DataFrame, *, code: str, lang: str) -> ChartBlock:
+    """Residents by five-year band and sex, titled with the population and its age shares."""
+    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    residents = municipality.residents(popolazione)
+    me = residents[residents["comune_istat"] == code].iloc[0]
+    name = comuni.loc[comuni["comune_istat"] == code, "comune"].iloc[0]
+    bands = municipality.pyramid(popolazione, code)
+    chart = charts.recipe(
+        charts.pyramid, bands, band="classe_eta", sex="sesso", value="persone", order=municipality.band_order(),
+        sex_names={"maschi": t("mun.males"), "femmine": t("mun.females")}, value_title=t("mun.axis.people"),
+        lang=lang, title=t("mun.chart.pyramid.title", name=name, pop=labels.fmt_int(me["popolazione"], lang),
+                           old=labels.fmt_pct(me["quota_65_piu"], 1, lang),
+                           young=labels.fmt_pct(me["quota_0_14"], 1, lang)))
+    return ChartBlock(chart, bands, f"piramide_{code}", "mun-pyramid", ("popolazione",),
+                      t("mun.caption.pyramid", year=int(me["anno"])))
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Economy:
+    """Local units and employees by sector, students by field: a chart, or the sentence saying
+    why there is none (no local unit, no school; None when the dataset is missing)."""
+
+    sectors: ChartBlock | str | None
+    students: ChartBlock | str | None
+
+
+def economy(comuni: pd.DataFrame, *frames: pd.DataFrame, present: tuple[str, ...], code: str,
+            lang: str) -> Economy:
+    unita, studenti = _optional(frames, present)
+    name = comuni.loc[comuni["comune_istat"] == code, "comune"].iloc[0]
+    return Economy(None if unita is None else _sectors(unita, code, name, lang),
+                   None if studenti is None else _students(studenti, code, name, lang))
+
+
+def _sectors(unita: pd.DataFrame, code: str, name: str, lang: str) -> ChartBlock | str:
+    by_sector = municipality.sectors(unita, code)
+    if by_sector.empty:
+        return labels.t("mun.no_local", lang, name=name)
+    by_sector = by_sector.assign(settore=by_sector["settore_ateco"].map(lambda s: enterprises.section_name(s, lang)))
+    top = by_sector.iloc[0]
+    chart = charts.recipe(
+        charts.sorted_bars, by_sector, category="settore", value="addetti",
+        value_title=registry.column_label("addetti", lang), lang=lang,
+        title=labels.t("mun.chart.sectors.title", lang, name=name, sector=top["settore"],
+                       value=labels.fmt_int(top["addetti"], lang), units=labels.fmt_int(top["unita_locali"], lang)))
+    return ChartBlock(chart, by_sector, f"unita_locali_{code}", "mun-sectors", ("unita_locali",),
+                      labels.t("mun.caption.local", lang, year=int(top["anno"])))
+
+
+def _students(studenti: pd.DataFrame, code: str, name: str, lang: str) -> ChartBlock | str:
+    here = education.in_municipality(studenti, code)
+    if here.empty:
+        return labels.t("mun.no_school", lang, name=name)
+    year = education.years(here)[-1]
+    fields = education.by_field(here, year)
+    chart = charts.recipe(
+        charts.sorted_bars, fields, category="nome", value="studenti", value_title=labels.t("edu.axis.students", lang),
+        lang=lang, title=labels.t("mun.chart.students.title", lang, name=name, year=year,
+                                  value=labels.fmt_int(fields["studenti"].sum(), lang)))
+    return ChartBlock(chart, fields, f"studenti_{code}", "mun-students", ("studenti",), labels.t("edu.caption", lang))
