@@ -19,7 +19,6 @@ from pathlib import Path
 from common import REPO, private_snapshot, table, verdict
 
 TARGET = 3.0
-SECTION_KEY = "sezione"
 
 
 def _sample(action) -> float:
@@ -46,6 +45,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     from observatory import navigation
+    from observatory.ui import widgets
 
     minimal = Path(tempfile.mkdtemp()) / "minimal.py"
     minimal.write_text('import streamlit as st\nst.write("ok")\n', encoding="utf-8")
@@ -59,7 +59,7 @@ def main() -> None:
             at.switch_page(entry.path).run()
         for label in [code for code, _ in entry.views] or [None]:
             if label is not None:
-                at.session_state[SECTION_KEY] = label
+                at.session_state[widgets.view_key(entry.url_path)] = label
             at.run()
             at.run()  # warm: caches filled
             assert not at.exception, f"{entry.path} {label}: {[e.value for e in at.exception]}"

@@ -21,7 +21,7 @@ DATA, INFO = "nav.section.data", "nav.section.info"
 PAGES = [
     PageEntry("pages/panoramica.py", "panoramica", "nav.overview", DATA, (
         ("sintesi", "overview.cards"), ("mappa", "overview.section.map"))),
-    PageEntry("pages/mercato_lavoro.py", "mercato-lavoro", "nav.labour", DATA, (
+    PageEntry("pages/mercato-lavoro.py", "mercato-lavoro", "nav.labour", DATA, (
         ("tassi", "labour.section.rates"), ("flussi", "labour.section.flows"), ("assunti", "labour.section.hires"),
         ("confronto", "labour.section.year_on_year"))),
     PageEntry("pages/imprese.py", "imprese", "nav.business", DATA, (

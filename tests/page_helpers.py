@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from observatory import navigation
-from tests.pagetest import chart_titles, it_dec  # noqa: F401  (one implementation for both page sets)
+from tests.pagetest import chart_titles, it_dec, restore_url  # noqa: F401  (one implementation for both page sets)
 from tests.test_apptest_pages import APP
 
 
@@ -16,6 +16,7 @@ def run(path: str, **query) -> AppTest:
         at.query_params[key] = value
     at.run()
     if path != navigation.DEFAULT.path:
+        restore_url(at, query)
         at.switch_page(path).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -16,8 +16,20 @@ def open_page(script: str, **query) -> AppTest:
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
+    restore_url(at, query)
     at.switch_page(f"pages/{script}.py").run()
     return at
+
+
+def restore_url(at: AppTest, query: dict) -> None:
+    """Put the link's URL back before switching page. AppTest runs the default page first with
+    the link's parameters, and that page writes its own (its view, its filters) into the URL; a
+    real deep link runs the target page directly, with the URL as it was sent."""
+    for key in list(at.query_params):
+        if key not in query:
+            del at.query_params[key]
+    for key, value in query.items():
+        at.query_params[key] = value
 
 
 def chart_specs(at: AppTest) -> list[dict]:

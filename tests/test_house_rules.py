@@ -30,3 +30,12 @@ def test_pages_do_not_wrangle_data():
         text = page.read_text(encoding="utf-8")
         for forbidden in ("read_csv", "read_parquet", "requests.", "groupby(", "import requests"):
             assert forbidden not in text, f"{page.name} uses {forbidden}"
+
+
+def test_page_files_are_named_as_their_urls():
+    """A fresh server answers its first request the old `pages/` way, by file name: a deep link
+    such as /mercato-lavoro to a file named otherwise showed "page not found" over the page."""
+    from observatory import navigation
+
+    for entry in navigation.PAGES:
+        assert Path(entry.path).stem == entry.url_path, entry

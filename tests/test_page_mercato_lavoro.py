@@ -8,7 +8,7 @@ import pytest
 from observatory import navigation
 from tests.page_helpers import chart_titles, it_number, metrics, run
 
-PAGE = "pages/mercato_lavoro.py"
+PAGE = "pages/mercato-lavoro.py"
 NBSP = "\u00a0"
 VIEWS = [code for code, _ in navigation.entry("mercato-lavoro").views]
 BOTH = ["ITC42", "ITC43"]

@@ -16,12 +16,14 @@ from observatory.ui.state import lang, to_url
 
 
 def url_choice(label: str, options: Sequence, *, key: str, default, format_func: Callable = str,
-               widget: str = "selectbox", container=None, on_change: Callable | None = None):
-    """A selectbox/radio/segmented control whose value lives in the URL under `key`."""
+               widget: str = "selectbox", container=None, on_change: Callable | None = None,
+               url_key: str | None = None):
+    """A selectbox/radio/segmented control whose value lives in the URL under `url_key` (by
+    default the widget's `key`)."""
     options = list(options)
     default = default if default in options else options[0]
     if key not in st.session_state or st.session_state[key] not in options:
-        raw = st.query_params.get(key)
+        raw = st.query_params.get(url_key or key)
         st.session_state[key] = next((o for o in options if str(o) == raw), default)
     place = container or st
     if widget == "radio":
@@ -31,7 +33,7 @@ def url_choice(label: str, options: Sequence, *, key: str, default, format_func:
                                         on_change=on_change)
     else:
         value = place.selectbox(label, options, key=key, format_func=format_func, on_change=on_change)
-    to_url(key, str(value))
+    to_url(url_key or key, str(value))
     return value
 
 

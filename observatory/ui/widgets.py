@@ -186,11 +186,18 @@ def cards(items, period: str = "") -> None:
                          width=style.CARD_WIDTH)
 
 
+def view_key(url_path: str) -> str:
+    """The view picker's widget key on one page: each page keeps its own choice (pages share view
+    codes such as `mappa`, and one page's choice must not open another page's view)."""
+    return f"{VIEW_KEY}-{url_path}"
+
+
 def view_picker(url_path: str) -> str:
     """The row of buttons choosing which of the page's views to draw (navigation.PageEntry.views);
     only that view runs, so a rerun draws one view instead of the whole page. The choice is in the
     URL by code (`?sezione=comuni`), the same in both languages. Returns the code."""
     code_lang = lang()
     names = {code: labels.t(key, code_lang) for code, key in navigation.entry(url_path).views}
-    return filters.url_choice(labels.t("view.picker", code_lang), list(names), key=VIEW_KEY,
-                              default=next(iter(names)), format_func=names.get, widget="segmented")
+    return filters.url_choice(labels.t("view.picker", code_lang), list(names), key=view_key(url_path),
+                              url_key=VIEW_KEY, default=next(iter(names)), format_func=names.get,
+                              widget="segmented")
