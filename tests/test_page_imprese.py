@@ -72,6 +72,9 @@ def test_local_units_map_uses_real_population(full_data_dir):
     heading = at.subheader[0].value
     assert heading.startswith("Addetti ogni 1.000 abitanti, C · Attività manifatturiere (Lecco)")
     assert f"{top} ({it_dec(rates.iloc[0], 1)})" in heading
+    legend = " ".join(h.proto.body for h in at.get("html"))
+    assert "Addetti ogni 1.000 abitanti — " in legend and legend.count("background:") >= 3, \
+        "the map's legend shows its classes"
     features = decks(at)[0]["layers"][0]["data"]["features"]
     assert {f["properties"]["sigla"] for f in features} == {"LC"}
     assert at.query_params["metrica"] == ["addetti_1000ab"] or at.query_params["metrica"] == "addetti_1000ab"

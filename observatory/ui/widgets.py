@@ -108,6 +108,7 @@ def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -
     )
     missing = ('<span style="display:inline-flex;align-items:center"><span style="width:18px;height:14px;'
                'background:#d9d9d9;border:1px solid #888;margin-right:6px"></span>n.d.</span>')
+    st.html(f'<div style="font-size:0.9rem"><b>{title}</b><br/>{rows}{missing}</div>')
 
 
 @dataclasses.dataclass(frozen=True)
