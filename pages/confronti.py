@@ -66,7 +66,7 @@ else:
     if len(options.years) < 2:
         st.info(t("sectors.few_years"))
         st.stop()
-    row = filters.row()
+    row = filters.row() if shown == "indice" else None  # one filter alone needs no row
     years = sorted(options.years)
     base_year = filters.url_choice(t("sectors.filter.base"), years, key="base", default=years[0], container=row)
     if shown == "indice":
