@@ -21,7 +21,8 @@ def test_cards_for_both_provinces_and_nothing_else(full_data_dir):
     cards = {m.label: m for m in at.metric}
     assert cards["Studenti delle superiori"].value == it_int(latest["totale"].sum())
     share = latest.loc[latest["tipo_percorso"] == "tecnico", "totale"].sum() / latest["totale"].sum() * 100
-    assert cards["Quota Istituti tecnici"].value == f"{it_dec(share, 1)}\u00a0%"
+    assert cards["Quota tecnici"].value == f"{it_dec(share, 1)}\u00a0%"
+    assert cards["Quota tecnici"].help.startswith("Istituti tecnici: studenti iscritti in percentuale")
     assert "variazioni rispetto al 2023/24" in at.caption[0].value
     # the default view draws the cards only: the trend, fields and map views do not run
     assert not chart_titles(at) and not decks(at)
@@ -78,7 +79,13 @@ def test_year_type_and_province_filters(full_data_dir):
 def test_every_view_renders_in_english(full_data_dir, view):
     at = open_page("formazione", lang="en", sezione=view)
     assert not at.exception, [e.value for e in at.exception]
-    assert at.title[0].value and at.query_params["sezione"] in (view, [view])
+    # the view asked for, and no other: cards; the trend (no filter); fields (year and type); the map
+    charts, filters = len(chart_titles(at)), len(at.selectbox)
+    drawn = {"studenti": bool(at.metric), "andamento": charts == 1 and filters == 0,
+             "percorsi": charts == 1 and filters == 2, "mappa": len(decks(at)) == 1}
+    assert [code for code, found in drawn.items() if found] == [view]
+    if view == "studenti":
+        assert "Upper-secondary students" in {m.label for m in at.metric}
     if view == "percorsi":
         assert any("There is no machine-readable public source for ITS" in i.value for i in at.info)
 
