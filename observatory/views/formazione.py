@@ -14,9 +14,20 @@ from observatory.views import Card, ChartBlock, MapView, map_view
 ALL = "tutti"  # the school-type filter's "every type" choice
 
 
-def years(studenti: pd.DataFrame, *, provinces: tuple[str, ...]) -> tuple[str, ...]:
-    """School years with schools in scope, oldest first; empty when the territory has none."""
-    return tuple(education.years(education.in_scope(studenti, provinces)))
+@dataclasses.dataclass(frozen=True)
+class FilterOptions:
+    """The choices the filters offer: school years with schools in scope (latest first; empty when
+    the territory has none) and school types ("every type" first) with their names."""
+
+    years: tuple[str, ...]
+    tracks: tuple[str, ...]
+    track_names: dict[str, str]
+
+
+def filter_options(studenti: pd.DataFrame, *, provinces: tuple[str, ...], lang: str) -> FilterOptions:
+    tracks = (ALL, *education.TRACKS)
+    return FilterOptions(tuple(reversed(education.years(education.in_scope(studenti, provinces)))), tracks,
+                         {k: labels.t(f"edu.track.{k}", lang) for k in tracks})
 
 
 @dataclasses.dataclass(frozen=True)
