@@ -19,7 +19,8 @@ def test_cards_for_both_provinces_and_nothing_else(full_data_dir):
     assert not at.exception, [e.value for e in at.exception]
     latest = st[st["anno_scolastico"] == "2024/25"]
     cards = {m.label: m for m in at.metric}
-    assert cards["Studenti delle superiori"].value == it_int(latest["totale"].sum())
+    assert cards["Studenti"].value == it_int(latest["totale"].sum())
+    assert cards["Studenti"].help.startswith("Studenti delle superiori: Iscritti alle scuole secondarie")
     share = latest.loc[latest["tipo_percorso"] == "tecnico", "totale"].sum() / latest["totale"].sum() * 100
     assert cards["Quota tecnici"].value == f"{it_dec(share, 1)}\u00a0%"
     assert cards["Quota tecnici"].help.startswith("Istituti tecnici: studenti iscritti in percentuale")
@@ -62,7 +63,7 @@ def test_year_type_and_province_filters(full_data_dir):
     rows = st[(st["anno_scolastico"] == "2023/24") & st["comune_istat"].str.startswith("013")]
     at = open_page("formazione", territorio="013", anno="2023/24")
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Studenti delle superiori"] == it_int(rows["totale"].sum())
+    assert {m.label: m.value for m in at.metric}["Studenti"] == it_int(rows["totale"].sum())
     at = open_page("formazione", territorio="013", anno="2023/24", tipo="liceo", sezione="percorsi")
     assert not at.exception
     assert "Como, licei: nel 2023/24 il percorso più scelto è Scientifico, 100,0\u00a0% degli studenti" in chart_titles(at)
@@ -85,7 +86,8 @@ def test_every_view_renders_in_english(full_data_dir, view):
              "percorsi": charts == 1 and filters == 2, "mappa": len(decks(at)) == 1}
     assert [code for code, found in drawn.items() if found] == [view]
     if view == "studenti":
-        assert "Upper-secondary students" in {m.label for m in at.metric}
+        assert {m.label for m in at.metric} == {"Students", "Licei share", "Technical share", "Vocational share",
+                                                 "IeFP share"}
     if view == "percorsi":
         assert any("There is no machine-readable public source for ITS" in i.value for i in at.info)
 

@@ -20,6 +20,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "No upper-secondary school in the data for {territory}."),
     "edu.cards.caption": ("{territory}, anno scolastico {year}; variazioni rispetto al {previous}.",
                           "{territory}, school year {year}; changes on {previous}."),
+    "edu.card.total": ("Studenti", "Students"),
     "edu.card.share.liceo": ("Quota licei", "Licei share"),
     "edu.card.share.tecnico": ("Quota tecnici", "Technical share"),
     "edu.card.share.professionale": ("Quota professionali", "Vocational share"),

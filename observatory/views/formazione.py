@@ -47,7 +47,7 @@ def cards(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, scop
     before = education.summary(local, now["anno_precedente"]) if now["anno_precedente"] else None
     indicator = registry.indicator("studenti")
     # short labels fit five cards in a row; the full name and definition are on hover
-    items = [Card(indicator.label(lang), labels.fmt_int(now["totale"], lang),
+    items = [Card(t("edu.card.total"), labels.fmt_int(now["totale"], lang),
                   (now["totale"] - before["totale"]) if before else None,
                   help=f"{indicator.label(lang)}: {indicator.definition(lang)}")]
     for key in education.TRACKS:
