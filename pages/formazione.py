@@ -4,7 +4,6 @@ schools are; ITS Academy has no machine-readable source, and the page says so. O
 
 import streamlit as st
 
-from observatory.indicators import education
 from observatory.ui import data, filters, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
@@ -23,14 +22,14 @@ if studenti is None:
     st.info(t("edu.missing", error=error))
     st.info(t("edu.its"))
     st.stop()
-known = data.derived(view.years, "studenti", provinces=sel.provinces)
-if not known:
+options = data.derived(view.filter_options, "studenti", provinces=sel.provinces, lang=L)
+if not options.years:
     st.info(t("edu.no_rows", territory=sel.label))
     st.info(t("edu.its"))
     st.stop()
 
 if shown == "studenti":
-    year = filters.select(t("edu.year"), list(reversed(known)), "anno", known[-1])
+    year = filters.select(t("edu.year"), options.years, "anno", options.years[0])
     cards = data.derived(view.cards, "studenti", provinces=sel.provinces, year=year, scope_label=sel.label, lang=L)
     widgets.demo_caption(cards.caption, "studenti")
     widgets.cards(cards.cards)
@@ -38,9 +37,9 @@ elif shown == "andamento":
     widgets.block(data.derived(view.trend, "studenti", provinces=sel.provinces, scope_label=sel.label, lang=L))
 else:
     row = filters.row()
-    year = filters.select(t("edu.year"), list(reversed(known)), "anno", known[-1], container=row)
-    track = filters.select(t("edu.track"), [view.ALL] + education.TRACKS, "tipo", view.ALL, container=row,
-                           format_func=lambda k: t(f"edu.track.{k}"))
+    year = filters.select(t("edu.year"), options.years, "anno", options.years[0], container=row)
+    track = filters.select(t("edu.track"), options.tracks, "tipo", view.ALL, container=row,
+                           format_func=options.track_names.get)
     if shown == "percorsi":
         fields = data.derived(view.fields, "studenti", provinces=sel.provinces, year=year, track=track,
                               scope_label=sel.label, lang=L)

@@ -19,9 +19,11 @@ def test_cards_for_both_provinces_and_nothing_else(full_data_dir):
     assert not at.exception, [e.value for e in at.exception]
     latest = st[st["anno_scolastico"] == "2024/25"]
     cards = {m.label: m for m in at.metric}
-    assert cards["Studenti delle superiori"].value == it_int(latest["totale"].sum())
+    assert cards["Studenti"].value == it_int(latest["totale"].sum())
+    assert cards["Studenti"].help.startswith("Studenti delle superiori: Iscritti alle scuole secondarie")
     share = latest.loc[latest["tipo_percorso"] == "tecnico", "totale"].sum() / latest["totale"].sum() * 100
-    assert cards["Quota Istituti tecnici"].value == f"{it_dec(share, 1)}\u00a0%"
+    assert cards["Quota tecnici"].value == f"{it_dec(share, 1)}\u00a0%"
+    assert cards["Quota tecnici"].help.startswith("Istituti tecnici: studenti iscritti in percentuale")
     assert "variazioni rispetto al 2023/24" in at.caption[0].value
     # the default view draws the cards only: the trend, fields and map views do not run
     assert not chart_titles(at) and not decks(at)
@@ -61,7 +63,7 @@ def test_year_type_and_province_filters(full_data_dir):
     rows = st[(st["anno_scolastico"] == "2023/24") & st["comune_istat"].str.startswith("013")]
     at = open_page("formazione", territorio="013", anno="2023/24")
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Studenti delle superiori"] == it_int(rows["totale"].sum())
+    assert {m.label: m.value for m in at.metric}["Studenti"] == it_int(rows["totale"].sum())
     at = open_page("formazione", territorio="013", anno="2023/24", tipo="liceo", sezione="percorsi")
     assert not at.exception
     assert "Como, licei: nel 2023/24 il percorso più scelto è Scientifico, 100,0\u00a0% degli studenti" in chart_titles(at)
@@ -78,7 +80,14 @@ def test_year_type_and_province_filters(full_data_dir):
 def test_every_view_renders_in_english(full_data_dir, view):
     at = open_page("formazione", lang="en", sezione=view)
     assert not at.exception, [e.value for e in at.exception]
-    assert at.title[0].value and at.query_params["sezione"] in (view, [view])
+    # the view asked for, and no other: cards; the trend (no filter); fields (year and type); the map
+    charts, filters = len(chart_titles(at)), len(at.selectbox)
+    drawn = {"studenti": bool(at.metric), "andamento": charts == 1 and filters == 0,
+             "percorsi": charts == 1 and filters == 2, "mappa": len(decks(at)) == 1}
+    assert [code for code, found in drawn.items() if found] == [view]
+    if view == "studenti":
+        assert {m.label for m in at.metric} == {"Students", "Licei share", "Technical share", "Vocational share",
+                                                 "IeFP share"}
     if view == "percorsi":
         assert any("There is no machine-readable public source for ITS" in i.value for i in at.info)
 

@@ -20,7 +20,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                     "No upper-secondary school in the data for {territory}."),
     "edu.cards.caption": ("{territory}, anno scolastico {year}; variazioni rispetto al {previous}.",
                           "{territory}, school year {year}; changes on {previous}."),
-    "edu.card.share": ("Quota {track}", "Share: {track}"),
+    "edu.card.total": ("Studenti", "Students"),
+    "edu.card.share.liceo": ("Quota licei", "Licei share"),
+    "edu.card.share.tecnico": ("Quota tecnici", "Technical share"),
+    "edu.card.share.professionale": ("Quota professionali", "Vocational share"),
+    "edu.card.share.iefp": ("Quota IeFP", "IeFP share"),
+    "edu.card.share.help": ("{track}: studenti iscritti in percentuale di tutti gli studenti delle superiori del "
+                            "territorio; la variazione è in punti percentuali sull'anno scolastico precedente.",
+                            "{track}: students enrolled as a percentage of all the area's upper-secondary students; "
+                            "the change is in percentage points on the previous school year."),
     "edu.unit.pp": (" punti", " points"),
     "edu.axis.students": ("studenti", "students"),
     "edu.chart.trend.title": ("{territory}: nel {year} i più frequentati sono i {track}, con {value} studenti",

@@ -14,9 +14,20 @@ from observatory.views import Card, ChartBlock, MapView, map_view
 ALL = "tutti"  # the school-type filter's "every type" choice
 
 
-def years(studenti: pd.DataFrame, *, provinces: tuple[str, ...]) -> tuple[str, ...]:
-    """School years with schools in scope, oldest first; empty when the territory has none."""
-    return tuple(education.years(education.in_scope(studenti, provinces)))
+@dataclasses.dataclass(frozen=True)
+class FilterOptions:
+    """The choices the filters offer: school years with schools in scope (latest first; empty when
+    the territory has none) and school types ("every type" first) with their names."""
+
+    years: tuple[str, ...]
+    tracks: tuple[str, ...]
+    track_names: dict[str, str]
+
+
+def filter_options(studenti: pd.DataFrame, *, provinces: tuple[str, ...], lang: str) -> FilterOptions:
+    tracks = (ALL, *education.TRACKS)
+    return FilterOptions(tuple(reversed(education.years(education.in_scope(studenti, provinces)))), tracks,
+                         {k: labels.t(f"edu.track.{k}", lang) for k in tracks})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,14 +45,17 @@ def cards(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, scop
     local = education.in_scope(studenti, provinces)
     now = education.summary(local, year)
     before = education.summary(local, now["anno_precedente"]) if now["anno_precedente"] else None
-    items = [Card(registry.indicator("studenti").label(lang), labels.fmt_int(now["totale"], lang),
-                  (now["totale"] - before["totale"]) if before else None)]
+    indicator = registry.indicator("studenti")
+    # short labels fit five cards in a row; the full name and definition are on hover
+    items = [Card(t("edu.card.total"), labels.fmt_int(now["totale"], lang),
+                  (now["totale"] - before["totale"]) if before else None,
+                  help=f"{indicator.label(lang)}: {indicator.definition(lang)}")]
     for key in education.TRACKS:
         share = now["quote"][key]
         earlier = before["quote"][key] if before else None
-        items.append(Card(t("edu.card.share", track=t(f"edu.track.{key}")), labels.fmt_pct(share, 1, lang),
+        items.append(Card(t(f"edu.card.share.{key}"), labels.fmt_pct(share, 1, lang),
                           share - earlier if share is not None and earlier is not None else None,
-                          1, t("edu.unit.pp")))
+                          1, t("edu.unit.pp"), help=t("edu.card.share.help", track=t(f"edu.track.{key}"))))
     return CardsView(t("edu.cards.caption", territory=scope_label, year=year,
                        previous=now["anno_precedente"] or labels.MISSING), tuple(items))
 
