@@ -69,12 +69,15 @@ def test_cards_for_both_provinces(full_data_dir):
     assert links(at) == [(f"Mercato del lavoro{NBSP}→", f"mercato-lavoro{query}"),
                          (f"Imprese{NBSP}→", f"imprese{query}"), (f"Formazione{NBSP}→", f"formazione{query}")]
     descriptions = {m.label: m.proto.delta_description for m in at.metric}
-    como, before = latest_two(frames["forze_lavoro"], "ITC42", "tasso_disoccupazione")
-    assert descriptions["Disoccupazione, Como"] == f"{como['anno']}, sul {before['anno']}"
+    como, _ = latest_two(frames["forze_lavoro"], "ITC42", "tasso_disoccupazione")
+    assert descriptions["Disoccupazione, Como"] == f"anno {como['anno']}"
     assert descriptions["Assunzioni, ultimi 12 mesi"] == "fino a dic 2024"
-    assert descriptions["Studenti delle superiori"] == "2024/25, sul 2023/24"
+    assert descriptions["Studenti delle superiori"] == "a.s. 2024/25"
     helps = {m.label: m.help for m in at.metric}
     assert helps["Assunzioni, ultimi 12 mesi"].endswith("La variazione è sui 12 mesi precedenti.")
+    assert helps["Studenti delle superiori"].endswith("La variazione è sull'anno scolastico precedente.")
+    assert helps["Disoccupazione, Como"].startswith("Persone in cerca di lavoro")
+    assert helps["Disoccupazione, Como"].endswith("La variazione è sull'anno precedente, in punti percentuali.")
     # the default view draws the cards only: the map's view does not run
     assert not at.get("deck_gl_json_chart") and not at.subheader
     population = run(PAGE, sezione="mappa")

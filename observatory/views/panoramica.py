@@ -19,8 +19,8 @@ _COLOURS = {True: "normal", False: "inverse", None: "off"}
 
 @dataclasses.dataclass(frozen=True)
 class Headline:
-    """One card, formatted: the metric (its description gives the period, and the year compared
-    with when there is a change), the sentence that says what changed, and the page with the detail (its
+    """One card, formatted: the metric (its description gives the period, short since cards sit
+    four in a row; its help the definition and what the change compares), the sentence that says what changed, and the page with the detail (its
     url_path). Without a value the card carries a note (and the loader's message)."""
 
     label: str
@@ -45,20 +45,13 @@ def _scope(provinces: tuple[str, ...]) -> list[territory.Province]:
 def _card(label: str, value: str, delta: str | None, indicator_id: str, lang: str, *, description: str,
           help_note: str = "", **texts) -> Headline:
     """A card whose change is coloured by what is good for the indicator; a change that rounds to
-    zero ('0,0 %') has neither arrow nor colour. The help gives the definition (and `help_note`)."""
+    zero ('0,0 %') has neither arrow nor colour. The help gives the definition, and `help_note`
+    (what the change compares) when there is a change."""
     indicator = registry.indicator(indicator_id)
     flat = delta is not None and not any(ch in "123456789" for ch in delta)
-    definition = indicator.definition(lang) + (f" {help_note}" if help_note else "")
+    definition = indicator.definition(lang) + (f" {help_note}" if help_note and delta else "")
     return Headline(label, value, delta, "off" if flat else _COLOURS[indicator.higher_is_better],
                     "off" if flat else "auto", description, definition, **texts)
-
-
-def _on_year(period: str, previous: str | None, alone_key: str, lang: str) -> str:
-    """'2025, sul 2024' beside a change on the year before; 'anno 2025' without one (short: cards
-    sit four in a row)."""
-    if previous is None:
-        return labels.t(alone_key, lang, year=period)
-    return labels.t("overview.card.on_year", lang, period=period, previous=previous)
 
 
 def _missing(label: str, lang: str, error: str | None, dataset_ids: tuple[str, ...]) -> Headline:
@@ -81,9 +74,8 @@ def rate_cards(forze: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: 
                 continue
             cards.append(_card(
                 title, labels.fmt_pct(change.valore, 1, lang), headlines.delta_text(change.variazione, 1, lang, " p.p."),
-                indicator_id, lang, description=_on_year(
-                    change.anno, change.anno_precedente if change.variazione is not None else None,
-                    "overview.card.year", lang),
+                indicator_id, lang, description=labels.t("overview.card.year", lang, year=change.anno),
+                help_note=labels.t("overview.card.change_year", lang),
                 sentence=headlines.rate_sentence([province.name], change, lang), page=LABOUR,
                 link=labels.t("overview.link.labour", lang), dataset_ids=("forze_lavoro",)))
     return tuple(cards)
@@ -140,8 +132,8 @@ def student_cards(studenti: pd.DataFrame | None, *, provinces: tuple[str, ...], 
         return (_missing(title, lang, error, ids),)
     diff = None if enrolment.totale_precedente is None else enrolment.totale - enrolment.totale_precedente
     return (_card(title, labels.fmt_int(enrolment.totale, lang), headlines.delta_text(diff, 0, lang), "studenti", lang,
-                  description=_on_year(enrolment.anno_scolastico, enrolment.anno_precedente if diff is not None
-                                       else None, "overview.card.school_year", lang),
+                  description=labels.t("overview.card.school_year_short", lang, year=enrolment.anno_scolastico),
+                  help_note=labels.t("overview.card.change_school_year", lang),
                   sentence=headlines.students_sentence([p.name for p in _scope(provinces)], enrolment, lang),
                   page=EDUCATION, link=labels.t("overview.link.education", lang), dataset_ids=ids),)
 
