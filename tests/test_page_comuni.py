@@ -110,6 +110,9 @@ def test_a_pick_in_the_search_box_becomes_the_sidebar_territory(geo_only_data_di
     assert not at.exception
     missing = [i.value for i in at.info if "dati non ancora nell'archivio" in i.value]
     assert len(missing) == 2, missing  # unita_locali, studenti absent
+    at = open_page("comuni", comune="013075", sezione="confronto")
+    assert not at.exception
+    assert at.dataframe[0].value.set_index("Indicatore").loc["Unità locali", "Como"] == "–"  # missing, never 0
 
 
 def test_english(full_data_dir):
