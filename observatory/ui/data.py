@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from observatory import store
 from observatory.errors import ObservatoryError
@@ -65,6 +66,20 @@ class _Recent:
 
 
 _RECENT = _Recent(256)
+_RUN = threading.local()
+
+
+def this_run() -> dict:
+    """Values fixed for one script run (the language, the snapshot version), asked for many times
+    per rerun. Streamlit gives every run a fresh cursor table (ScriptRunContext.reset), which marks
+    the run; outside a run the dict is a throwaway."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    token = getattr(ctx, "cursors", None)
+    if token is None:
+        return {}
+    if getattr(_RUN, "token", None) is not token:
+        _RUN.token, _RUN.values = token, {}
+    return _RUN.values
 
 
 @functools.lru_cache(maxsize=8)
@@ -85,6 +100,9 @@ def version() -> str:
     """The live snapshot version. The pointer file is checked on every call on purpose (a refresh,
     even by another process, swaps it atomically); it is read again only when its inode, size or
     mtime changed, since pages ask many times per rerun."""
+    run = this_run()
+    if "version" in run:
+        return run["version"]
     pointer = root() / store.POINTER
     try:
         stat = os.stat(pointer)
@@ -98,6 +116,7 @@ def version() -> str:
         with _LAST_SEEN_LOCK:
             _LAST_SEEN.clear()
             _LAST_SEEN[key] = known
+    run["version"] = known
     return known
 
 
@@ -152,6 +171,7 @@ def clear() -> None:
     _derived.clear()
     _RECENT.clear()
     _root.cache_clear()
+    this_run().clear()
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=4)

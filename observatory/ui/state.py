@@ -43,9 +43,12 @@ def to_url(name: str, value: str) -> None:
 
 
 def lang() -> str:
-    """The session's language (it by default)."""
-    value = st.session_state.get("lang") or _from_url("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
-    return value if value in labels.LANGUAGES else labels.DEFAULT_LANG
+    """The session's language (it by default); read once per run, since every text asks for it."""
+    run = data.this_run()
+    if "lang" not in run:
+        value = st.session_state.get("lang") or _from_url("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
+        run["lang"] = value if value in labels.LANGUAGES else labels.DEFAULT_LANG
+    return run["lang"]
 
 
 def t(key: str, **values) -> str:
