@@ -13,7 +13,7 @@ import streamlit as st
 from observatory import labels
 from observatory.indicators import registry
 from observatory.ui import widgets
-from observatory.ui.state import lang, t
+from observatory.ui.state import lang
 
 _DELTA_COLORS = {True: "normal", False: "inverse", None: "off"}
 #: the sidebar's choices, carried by the links to the pages with the detail
