@@ -61,7 +61,9 @@ code = selection().municipality
 st.session_state["profilo"] = code
 st.selectbox(t("mun.search"), choices.codes, key="profilo", format_func=choices.names.get,
              placeholder=t("mun.placeholder"), on_change=on_pick)
-with st.expander(t("mun.map"), expanded=code is None, key=f"{MAP_KEY}-box", on_change="rerun") as box:
+# the map opens on request: drawing 231 municipalities costs a browser seconds on a weak machine,
+# and the search box above is the quicker way to a profile
+with st.expander(t("mun.map"), key=f"{MAP_KEY}-box", on_change="rerun") as box:
     if box.open:
         picker = data.derived(view.selection_map, "comuni", "popolazione", highlight=code, lang=L)
         st.pydeck_chart(picker.deck, height=480, key=MAP_KEY, on_select=on_map_click, selection_mode="single-object")

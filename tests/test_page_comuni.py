@@ -8,10 +8,13 @@ from observatory.indicators import enterprises
 from tests.pagetest import chart_rows, chart_titles, decks, it_dec, it_int, open_page
 
 
-def test_no_municipality_shows_the_map_and_a_prompt(data_dir):
+def test_no_municipality_shows_the_search_a_prompt_and_the_map_on_request(data_dir):
     at = open_page("comuni")
     assert not at.exception
     assert any("Scegli un comune" in i.value for i in at.info)
+    assert at.selectbox(key="profilo").value is None and decks(at) == []
+    at.session_state["comuni-mappa-box"] = True
+    at.run()
     assert decks(at)[0]["layers"][0]["id"] == "comuni"
 
 
