@@ -30,7 +30,9 @@ def main() -> None:
     os.environ["OSSERVATORIO_DATA_DIR"] = str(private_snapshot())
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["sezione"] = "mappa"  # the overview's population map view
+    at.run()
     sent = at.get("deck_gl_json_chart")[0].proto.json.encode()
     codes = {int(f["properties"]["comune_istat"]) for f in json.loads(sent)["layers"][0]["data"]["features"]}
     full = unsimplified_geojson(codes)
