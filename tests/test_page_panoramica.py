@@ -118,6 +118,19 @@ def test_map_view_in_english_and_for_one_municipality(data_dir):
     assert not at.metric
 
 
+def test_one_municipality_map_gives_the_province_total_and_the_town(data_dir):
+    pop = store.read_dataset("popolazione")
+    latest = pop[pop["anno"] == pop["anno"].max()]
+    comuni = store.read_dataset("comuni")
+    lecco = comuni.loc[comuni["provincia_istat"] == "097", "comune_istat"]
+    province = latest[latest["comune_istat"].isin(lecco)]["totale"].sum()
+    town = latest[latest["comune_istat"] == "097042"]["totale"].sum()
+    at = run(PAGE, sezione="mappa", territorio="comune", comune="097042")
+    title = at.subheader[0].value
+    assert f"provincia di Lecco: {it_number(province)} abitanti" in title
+    assert title.endswith(f"Lecco (LC) {it_number(town)}")
+
+
 def test_the_sidebar_draws_its_lists_only_when_opened(full_data_dir):
     at = run(PAGE)
     assert {"Aggiornamento dei dati", "Area staff"} <= {e.label for e in at.sidebar.expander}

