@@ -42,8 +42,9 @@ def demo_caption(text: str, *dataset_ids: str) -> None:
 def source_line(record: store.DatasetRecord, code_lang: str | None = None) -> str:
     """Source, period, last update and licence of a dataset, in one line."""
     code_lang = code_lang or lang()
-    period = " – ".join(p for p in (record.period_start, record.period_end) if p) or labels.MISSING
-    return (f"{record.publisher} · {labels.t('freshness.period', code_lang)} {period} · "
+    span = list(dict.fromkeys(p for p in (record.period_start, record.period_end) if p))  # 2023 – 2023 → 2023
+    period = f"{labels.t('freshness.period', code_lang)} {' – '.join(span)} · " if span else ""  # boundaries: none
+    return (f"{record.publisher} · {period}"
             f"{labels.t('freshness.updated', code_lang)} {labels.fmt_date(record.retrieved_at, code_lang)} · "
             f"{record.licence}")
 
