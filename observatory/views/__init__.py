@@ -8,6 +8,7 @@ session, a presenter going back a slide — finds the whole view in the cache an
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 
 import pandas as pd
@@ -55,22 +56,33 @@ class MapView:
     dataset_ids: tuple[str, ...]
 
 
-_SHAPES: list[tuple[pd.DataFrame, list[dict], list[dict]]] = []  # last boundary sets, by frame identity
-_SHAPES_LOCK = threading.Lock()
+def by_identity(compute):
+    """`compute(*frames)` remembered for the last two sets of input frames, by identity: the cached
+    snapshot frames are the same objects for every view of a version, so what is derived from
+    them alone (boundaries as GeoJSON, the all-municipality indicator table) is built once, not
+    once per filter value. Holding the frames keeps their identity from being reused."""
+    memo: list[tuple[tuple, object]] = []
+    lock = threading.Lock()
+
+    @functools.wraps(compute)
+    def remembered(*frames):
+        with lock:
+            for known, result in memo:
+                if len(known) == len(frames) and all(a is b for a, b in zip(known, frames)):
+                    return result
+        result = compute(*frames)
+        with lock:
+            memo.insert(0, (frames, result))
+            del memo[2:]
+        return result
+
+    return remembered
 
 
-def _shapes(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
-    """Municipal and province GeoJSON features of a boundaries frame. Remembered by identity: the
-    cached snapshot frame is the same object for every map view of a version (≈70 ms to build)."""
-    with _SHAPES_LOCK:
-        for frame, features, outlines in _SHAPES:
-            if frame is comuni:
-                return features, outlines
-    features, outlines = maps.base_features(comuni), maps.outline_features(comuni)
-    with _SHAPES_LOCK:
-        _SHAPES.insert(0, (comuni, features, outlines))
-        del _SHAPES[2:]
-    return features, outlines
+@by_identity
+def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Municipal and province GeoJSON features of a boundaries frame (≈70 ms to build)."""
+    return maps.base_features(comuni), maps.outline_features(comuni)
 
 
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
@@ -78,7 +90,7 @@ def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, t
     """The choropleth of `values` over the municipalities in it, with the boundary-year note."""
     indicator = registry.indicator(indicator_id)
     scope = set(values["comune_istat"])
-    features, outlines = _shapes(comuni)
+    features, outlines = boundary_features(comuni)
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
     deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
                                    value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,

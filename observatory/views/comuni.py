@@ -5,14 +5,13 @@ province and a second municipality. The page asks for each view by municipality 
 from __future__ import annotations
 
 import dataclasses
-import threading
 
 import pandas as pd
 import pyarrow as pa
 
 from observatory import charts, labels, maps, territory
 from observatory.indicators import education, enterprises, municipality, population, registry
-from observatory.views import Card, ChartBlock, _shapes
+from observatory.views import Card, ChartBlock, boundary_features, by_identity
 
 #: datasets a profile can do without; the page passes those present after the two it needs
 OPTIONAL = ("unita_locali", "studenti")
@@ -52,7 +51,7 @@ def selection_map(comuni: pd.DataFrame, popolazione: pd.DataFrame, *, highlight:
     """Residents of every municipality; `highlight` gets a black outline."""
     everyone = tuple(p.istat for p in territory.provinces())
     residents = population.residents_by_municipality(popolazione, comuni, everyone)
-    features, outlines = _shapes(comuni)
+    features, outlines = boundary_features(comuni)
     label = registry.indicator("popolazione").label(lang)
     deck, legend = maps.choropleth(features, outlines, residents[["comune_istat", "valore"]], value_label=label,
                                    lang=lang, highlight=highlight, selectable=True)
@@ -61,23 +60,11 @@ def selection_map(comuni: pd.DataFrame, popolazione: pd.DataFrame, *, highlight:
                         labels.t("mun.map.caption", lang))
 
 
-_TABLES: list[tuple[tuple, pd.DataFrame]] = []  # last indicator tables, by identity of their inputs
-_TABLES_LOCK = threading.Lock()
-
-
+@by_identity
 def _table(comuni, popolazione, unita, studenti) -> pd.DataFrame:
-    """municipality.indicators for every municipality, remembered by the identity of the cached
-    snapshot frames: each municipality's profile ranks it against all of them (tens of ms to build)."""
-    inputs = (comuni, popolazione, unita, studenti)
-    with _TABLES_LOCK:
-        for known, table in _TABLES:
-            if all(a is b for a, b in zip(known, inputs)):
-                return table
-    table = municipality.indicators(*inputs)
-    with _TABLES_LOCK:
-        _TABLES.insert(0, (inputs, table))
-        del _TABLES[2:]
-    return table
+    """municipality.indicators for every municipality: each profile ranks its municipality against
+    all of them (tens of ms to build), so it is built once per snapshot."""
+    return municipality.indicators(comuni, popolazione, unita, studenti)
 
 
 def _optional(frames: tuple[pd.DataFrame, ...], present: tuple[str, ...]) -> tuple[pd.DataFrame | None, ...]:
