@@ -121,15 +121,18 @@ class ChartSpec:
     drawn: dict
 
 
-def _arrow_datasets(spec: dict) -> dict:
+def arrow_datasets(spec: dict) -> dict:
     """`spec` with every tabular data set as Arrow bytes (Streamlit's own conversion, done once:
-    left to Streamlit, it converts the rows again on every rerun)."""
-    datasets = {
-        name: rows if rows and isinstance(rows[0], dict) and rows[0].get("type") == "Feature"
-        else dataframe_util.convert_anything_to_arrow_bytes(rows)
-        for name, rows in spec.get("datasets", {}).items()
-    }
+    left to Streamlit, it converts the rows again on every rerun). GeoJSON stays as it is, since
+    Vega-Lite reads it directly."""
+    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(rows) if _is_table(rows) else rows
+                for name, rows in spec.get("datasets", {}).items()}
     return {**spec, "datasets": datasets} if datasets else spec
+
+
+def _is_table(rows) -> bool:
+    """Rows of a table (a list of records), as opposed to GeoJSON features."""
+    return isinstance(rows, list) and bool(rows) and isinstance(rows[0], dict) and rows[0].get("type") != "Feature"
 
 
 @st.cache_resource(ttl=3600, max_entries=512, show_spinner=False, hash_funcs=data.FRAME_HASH)
@@ -138,7 +141,7 @@ def _recipe_spec(builder_path: str, frame: pd.DataFrame, options: tuple, lang_co
     module_name, _, name = builder_path.rpartition(".")
     builder = getattr(importlib.import_module(module_name), name)
     full = charts.spec(charts.recipe(builder, frame, **dict(options)), lang_code)
-    return ChartSpec(full, _arrow_datasets(full))
+    return ChartSpec(full, arrow_datasets(full))
 
 
 #: specs remembered on the recipe object itself, for recipes that live in a cached page view
@@ -159,7 +162,7 @@ def chart_spec(chart, lang_code: str) -> ChartSpec:
             _BY_RECIPE.setdefault(chart, {})[lang_code] = found
         return found
     full = charts.spec(chart, lang_code)
-    return ChartSpec(full, _arrow_datasets(full))
+    return ChartSpec(full, arrow_datasets(full))
 
 
 def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
