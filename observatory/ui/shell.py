@@ -11,7 +11,25 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from observatory import labels, navigation
+
 SHELL_MARK = "_selection"  # set by observatory.ui.sidebar.render() on every app run
+PAGES_KEY = "_navigation_pages"
+
+
+def sections(lang: str) -> dict[str, list[st.Page]]:
+    """The navigation's pages by section, in `lang`. Built once per session and language and kept
+    in the session: each st.Page resolves and checks its file on disk, nine of them a tenth of a
+    rerun. st.navigation only marks the chosen page runnable, and a session's runs never overlap."""
+    built = st.session_state.setdefault(PAGES_KEY, {})
+    if lang not in built:
+        grouped: dict[str, list[st.Page]] = {}
+        for entry in navigation.PAGES:
+            grouped.setdefault(labels.t(entry.section_key, lang), []).append(
+                st.Page(entry.path, title=labels.t(entry.title_key, lang), url_path=entry.url_path,
+                        default=entry is navigation.DEFAULT))
+        built[lang] = grouped
+    return built[lang]
 
 
 def require_app_shell() -> None:
