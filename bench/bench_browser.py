@@ -45,21 +45,51 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def click_and_wait(page, url_path: str, title: str) -> float:
-    """Seconds from the click to the moment the page stopped running with its content drawn.
+LAST_DRAWN = """() => {
+    // Time of the last change anywhere in the app (elements added, removed or restyled, the old
+    // page's stale elements cleared, a chart's SVG or canvas inserted): the moment it was drawn.
+    // What is put inside a <canvas> is fallback content that is never drawn (the data grid adds a
+    // screen-reader copy of its table there ~300 ms after drawing it), so it does not count.
+    if (window.__osservatorioObserver) return;
+    const drawn = (record) => {
+        const node = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+        const canvas = node && node.closest('canvas');
+        return !canvas || (canvas === node && record.type === 'attributes');
+    };
+    window.__osservatorioLastDrawn = performance.now();
+    window.__osservatorioObserver = new MutationObserver((records) => {
+        if (records.some(drawn)) window.__osservatorioLastDrawn = performance.now();
+    });
+    window.__osservatorioObserver.observe(document.body, {subtree: true, childList: true,
+                                                          attributes: true, characterData: true});
+}"""
 
-    wait_rendered waits for a quiet window after the run; the time reported is when that window
-    began (the run's end), not when it closed, so the window itself is not counted."""
-    started = page.evaluate("(window.__osservatorioQuietSince = undefined, performance.now())")
+SETTLED = """([title, quiet]) => {
+    const h = document.querySelector('[data-testid="stMain"] h1');
+    if (!h || !h.innerText.trim().startsWith(title)) return false;
+    if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'))
+        return false;
+    const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+    if (charts.some((c) => !c.querySelector('svg, canvas'))) return false;
+    const maps = [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')];
+    if (maps.some((m) => !m.querySelector('canvas'))) return false;
+    return performance.now() - window.__osservatorioLastDrawn >= quiet;
+}"""
+
+
+def click_and_wait(page, url_path: str, title: str, quiet_ms: int = 800) -> float:
+    """Seconds from the click to the last change drawn on the page.
+
+    The page counts as finished once its title is up, the run is over (no running indicator, no
+    stale element of the previous page left), every chart has its SVG or canvas, every map its
+    canvas, and nothing has changed for `quiet_ms`. The time reported is that of the last change
+    (a MutationObserver's timestamp), so the quiet window is not counted and there is no polling
+    granularity in the figure."""
+    page.evaluate(LAST_DRAWN)
+    started = page.evaluate("performance.now()")
     page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
-    page.wait_for_function("(t) => { const h = document.querySelector('[data-testid=\"stMain\"] h1');"
-                           " return h && h.innerText.trim().startsWith(t); }", arg=title, timeout=60_000)
-    browser.wait_rendered(page)
-    finished = page.evaluate("window.__osservatorioQuietSince")
-    maps = page.locator('[data-testid="stDeckGlJsonChart"]')
-    if maps.count() and not page.locator('[data-testid="stDeckGlJsonChart"] canvas').count():
-        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
-        finished = page.evaluate("performance.now()")  # the map came after the run ended
+    page.wait_for_function(SETTLED, arg=[title, quiet_ms], timeout=60_000, polling=100)
+    finished = page.evaluate("window.__osservatorioLastDrawn")
     return max(finished - started, 0) / 1000
 
 
