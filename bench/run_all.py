@@ -24,7 +24,7 @@ def main() -> int:
     status = 0
     for script, arguments in SCRIPTS:
         print(f"\n## `python bench/{script} {' '.join(arguments)}`\n", flush=True)
-        result = subprocess.run([sys.executable, str(HERE / script), *arguments], cwd=HERE,
+        result = subprocess.run([sys.executable, str(HERE / script), *arguments], cwd=HERE.parent,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         print(result.stdout, flush=True)
         status |= result.returncode
