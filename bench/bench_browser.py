@@ -111,7 +111,7 @@ def navigation_timings(chromium, url: str, entries, runs: int) -> dict[str, floa
     return {k: statistics.median(v) for k, v in samples.items()}
 
 
-def view_timings(chromium, url: str, runs: int) -> list[list[str]]:
+def view_timings(chromium, url: str, runs: int) -> list[list]:
     """Beyond target 2: a click on each view button of each page (as a leader moves within a
     page) → the view drawn, median of `runs`. Each click leaves the previous view, in order."""
     context = chromium.new_context(viewport={"width": 1440, "height": 1000})

@@ -21,7 +21,7 @@ def test_map_payload_bench_runs_and_the_map_is_under_half_the_raw_geojson():
 def test_the_rerun_bench_measures_pages_through_app_py(monkeypatch):
     """AppTest alone runs a switched-to page without app.py (it finds the pages/ folder); the bench
     makes it run app.py first, as a browser session does, and this checks that it does."""
-    sys.path.insert(0, str(REPO / "bench"))
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
     from streamlit.testing.v1 import AppTest, app_test
 
     import bench_pages
