@@ -57,6 +57,13 @@ def paired(reference, page, runs: int) -> tuple[list[float], list[float]]:
     return ref, own
 
 
+def figures(ref: list[float], own: list[float]) -> tuple[list[str], float]:
+    """Table cells (page median, reference median, ratio) and the ratio of the medians."""
+    reference, seconds = statistics.median(ref), statistics.median(own)
+    ratio = seconds / reference
+    return [f"{seconds * 1000:.1f} ms", f"{reference * 1000:.1f} ms", f"{ratio:.1f}×"], ratio
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5, help="passes over every view, spread in time")
@@ -98,11 +105,9 @@ def main() -> None:
 
     rows, worst = [], {}
     for (url_path, code), (ref, own) in samples.items():
-        reference, seconds = statistics.median(ref), statistics.median(own)
-        ratio = seconds / reference
+        cells, ratio = figures(ref, own)
         worst[url_path] = max(worst.get(url_path, 0.0), ratio)
-        rows.append([url_path, code or "—", f"{seconds * 1000:.1f} ms", f"{reference * 1000:.1f} ms",
-                     f"{ratio:.1f}×", verdict(ratio, TARGET)])
+        rows.append([url_path, code or "—", *cells, verdict(ratio, TARGET)])
     met = sum(1 for r in worst.values() if r <= TARGET)
     print(f"### Page rerun (AppTest, warm, through app.py): {met} of {len(worst)} pages within {TARGET:.0f}× "
           f"in every view (medians of {args.rounds} rounds × {args.runs} paired samples)\n")
@@ -126,10 +131,7 @@ def slide_rows(reference_app, runs: int) -> list[list[str]]:
         at.run()
         at.run()
         assert not at.exception, f"slide {slide_id}: {[e.value for e in at.exception]}"
-        ref, own = paired(reference_app.run, at.run, runs)
-        reference, seconds = statistics.median(ref), statistics.median(own)
-        rows.append([f"{number} {slide_id}", f"{seconds * 1000:.1f} ms", f"{reference * 1000:.1f} ms",
-                     f"{seconds / reference:.1f}×"])
+        rows.append([f"{number} {slide_id}", *figures(*paired(reference_app.run, at.run, runs))[0]])
     return rows
 
 
