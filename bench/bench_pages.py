@@ -121,12 +121,12 @@ def slide_rows(reference_app, runs: int) -> list[list[str]]:
     """The Presenta page shows one slide per rerun in presentation mode; each is timed like a view."""
     from streamlit.testing.v1 import AppTest
 
-    from observatory import present
+    from observatory.present import decks
 
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120).run()
     at.switch_page("pages/presenta.py").run()
     rows = []
-    for number, slide_id in enumerate(present.SLIDE_IDS, start=1):
+    for number, slide_id in enumerate(decks.SLIDE_IDS, start=1):
         at.query_params["slide"] = str(number)
         at.run()
         at.run()

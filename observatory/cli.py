@@ -9,7 +9,8 @@ import sys
 
 from tqdm import tqdm
 
-from observatory import datasets, refresh
+from observatory import datasets
+from observatory.pipeline import refresh
 from observatory.errors import ObservatoryError
 
 
@@ -53,7 +54,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     """Rebuild the shipped snapshot from data/raw through the real connectors and a local mirror."""
-    from observatory import snapshot
+    from observatory.pipeline import snapshot
 
     report = snapshot.rebuild(progress=lambda dataset_id, message: print(f"[{dataset_id}] {message}",
                                                                           file=sys.stderr))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from observatory.catalogue_types import Dataset, FetchContext  # noqa: F401  (re-exported)
+from observatory.sources.types import Dataset, FetchContext  # noqa: F401  (re-exported)
 from observatory.errors import ObservatoryError
 from observatory.sources import camcom, excelsior, geopop, istat, lombardia, mim
 

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from observatory import audit, config, refresh
+from observatory import config
+from observatory.pipeline import audit, refresh
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,7 +35,7 @@ def test_missing_log_is_empty_and_a_damaged_line_is_skipped(data_dir):
 
 
 def test_processes_writing_at_once_never_mix_lines(data_dir):
-    script = ("import sys\nfrom observatory import audit\n"
+    script = ("import sys\nfrom observatory.pipeline import audit\n"
               "for i in range(100):\n"
               "    audit.append(sys.argv[1], audit.REFRESH, 'x' * 3000, audit.SUCCESS, str(i))\n")
     workers = [subprocess.Popen([sys.executable, "-c", script, f"p{n}"], cwd=REPO) for n in range(4)]

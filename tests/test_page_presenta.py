@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatory import labels, present, store
+from observatory import labels, store
+from observatory.present import decks
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/presenta.py"
@@ -24,14 +25,14 @@ def open_page(query: dict | None = None) -> AppTest:
     return at
 
 
-def expected_deck(provinces=("013", "097"), slides=present.SLIDE_IDS) -> present.Deck:
+def expected_deck(provinces=("013", "097"), slides=decks.SLIDE_IDS) -> decks.Deck:
     frames = {}
-    for dataset_id in sorted({d for needs in present.NEEDS.values() for d in needs}):
+    for dataset_id in sorted({d for needs in decks.NEEDS.values() for d in needs}):
         try:
             frames[dataset_id] = store.read_dataset(dataset_id)
         except Exception:  # noqa: BLE001 — a dataset the snapshot lacks
             pass
-    return present.build_deck(frames, store.read_manifest(), present.DeckOptions(provinces, slides))
+    return decks.build_deck(frames, store.read_manifest(), decks.DeckOptions(provinces, slides))
 
 
 def slide_title(at: AppTest) -> str:

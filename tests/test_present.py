@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from observatory import labels, present, store
+from observatory import labels, store
+from observatory.present import decks
 
 NBSP = "\u00a0"
 
@@ -21,7 +22,7 @@ def full(full_data_dir):
 
 
 def deck_of(frames, records, provinces=("013", "097"), **options):
-    deck = present.build_deck(frames, records, present.DeckOptions(provinces, public_url="https://oss.example", **options))
+    deck = decks.build_deck(frames, records, decks.DeckOptions(provinces, public_url="https://oss.example", **options))
     return deck, {s.id: s for s in deck.slides}
 
 
@@ -32,7 +33,7 @@ def words(title: str) -> int:
 def test_default_deck_has_every_slide_with_the_numbers_in_its_titles(full):
     frames, records = full
     deck, slides = deck_of(frames, records)
-    assert [s.id for s in deck.slides] == list(present.SLIDE_IDS)
+    assert [s.id for s in deck.slides] == list(decks.SLIDE_IDS)
     assert deck.skipped == ()
     assert deck.title == "Il lavoro nell'area Como-Lecco"
 
@@ -126,9 +127,9 @@ def test_demo_data_is_marked_on_the_slide_and_in_the_notes(full):
     assert slides["disoccupazione"].demo and not slides["popolazione"].demo
     assert labels.t("present.notes.demo") in slides["disoccupazione"].notes
     assert labels.t("present.notes.demo") not in slides["popolazione"].notes
-    spec = present.slide_chart(slides["disoccupazione"], "it").to_dict()
+    spec = decks.slide_chart(slides["disoccupazione"], "it").to_dict()
     assert spec["title"]["text"] == "DATI DIMOSTRATIVI"
-    assert "title" not in present.slide_chart(slides["popolazione"], "it").to_dict()
+    assert "title" not in decks.slide_chart(slides["popolazione"], "it").to_dict()
 
 
 def test_title_and_closing_slides_carry_brand_date_sources_and_qr(full):
@@ -138,7 +139,7 @@ def test_title_and_closing_slides_carry_brand_date_sources_and_qr(full):
     assert labels.fmt_date(records["forze_lavoro"].retrieved_at) in deck.data_date
     assert slides["titolo"].qr_url == slides["chiusura"].qr_url == "https://oss.example"
     assert any("ISTAT" in s for s in slides["titolo"].sources)
-    png = present.qr_png("https://oss.example")
+    png = decks.qr_png("https://oss.example")
     assert png.startswith(b"\x89PNG")
 
 
@@ -151,13 +152,13 @@ def test_english_titles(full):
 
 
 def test_url_parameters_parse_safely():
-    assert present.parse_slides(None) == present.SLIDE_IDS
-    assert present.parse_slides("chiusura,titolo,bogus") == ("titolo", "chiusura")
-    assert present.parse_slides("bogus") == present.SLIDE_IDS
-    assert present.parse_period("2024-2019", [2015, 2022]) == (2019, 2022)
-    assert present.parse_period("abc", [2015, 2022]) is None
-    assert present.parse_index("3", 9) == 2 and present.parse_index("99", 9) == 8
-    assert present.parse_index("0", 9) == 0 and present.parse_index("x", 9) is None
-    assert present.parse_autoplay("20") == 20 and present.parse_autoplay("7") == 0
-    assert present.next_index(8, 9) == 8 and present.next_index(8, 9, wrap=True) == 0
-    assert present.next_index(0, 9, -1) == 0
+    assert decks.parse_slides(None) == decks.SLIDE_IDS
+    assert decks.parse_slides("chiusura,titolo,bogus") == ("titolo", "chiusura")
+    assert decks.parse_slides("bogus") == decks.SLIDE_IDS
+    assert decks.parse_period("2024-2019", [2015, 2022]) == (2019, 2022)
+    assert decks.parse_period("abc", [2015, 2022]) is None
+    assert decks.parse_index("3", 9) == 2 and decks.parse_index("99", 9) == 8
+    assert decks.parse_index("0", 9) == 0 and decks.parse_index("x", 9) is None
+    assert decks.parse_autoplay("20") == 20 and decks.parse_autoplay("7") == 0
+    assert decks.next_index(8, 9) == 8 and decks.next_index(8, 9, wrap=True) == 0
+    assert decks.next_index(0, 9, -1) == 0

@@ -11,7 +11,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from observatory import labels, present, present_export, store
+from observatory import labels, store
+from observatory.present import decks, export
 from observatory.errors import ObservatoryError
 
 SECONDS_BUDGET = 30  # generous for a slow laptop; typically about 5 s for both files
@@ -21,8 +22,8 @@ SECONDS_BUDGET = 30  # generous for a slow laptop; typically about 5 s for both 
 def deck(full_data_dir):
     _data_dir, synthetic = full_data_dir
     frames = {"comuni": store.read_dataset("comuni"), "popolazione": store.read_dataset("popolazione"), **synthetic}
-    built = present.build_deck(frames, store.read_manifest(),
-                               present.DeckOptions(("013", "097"), public_url="https://oss.example"))
+    built = decks.build_deck(frames, store.read_manifest(),
+                               decks.DeckOptions(("013", "097"), public_url="https://oss.example"))
     return built, frames
 
 
@@ -33,8 +34,8 @@ def pdf_pages(data: bytes) -> int:
 def test_pptx_has_every_slide_with_title_picture_and_notes(deck):
     built, frames = deck
     started = time.perf_counter()
-    images = present_export.chart_images(built, "it")
-    data = present_export.to_pptx(built, "it", images)
+    images = export.chart_images(built, "it")
+    data = export.to_pptx(built, "it", images)
     assert time.perf_counter() - started < SECONDS_BUDGET
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(built.slides) == 9
@@ -65,7 +66,7 @@ def test_pptx_has_every_slide_with_title_picture_and_notes(deck):
 def test_pdf_has_the_same_number_of_pages(deck):
     built, _frames = deck
     started = time.perf_counter()
-    data = present_export.to_pdf(built, "it")
+    data = export.to_pdf(built, "it")
     assert time.perf_counter() - started < SECONDS_BUDGET
     assert data.startswith(b"%PDF")
     assert pdf_pages(data) == len(built.slides)
@@ -74,17 +75,17 @@ def test_pdf_has_the_same_number_of_pages(deck):
 def test_demo_mark_is_drawn_in_the_exported_image(deck):
     built, _frames = deck
     slide = next(s for s in built.slides if s.id == "disoccupazione")
-    marked = present_export.chart_images(built, "it")["disoccupazione"]
-    plain = present.slide_chart(slide, "it", width=900, height=380, mark=False)
+    marked = export.chart_images(built, "it")["disoccupazione"]
+    plain = decks.slide_chart(slide, "it", width=900, height=380, mark=False)
     from observatory import charts
 
     # the same chart without the mark renders differently: the mark is in the picture itself
-    assert marked != charts.to_png(plain, present_export.RENDER_SCALE)
+    assert marked != charts.to_png(plain, export.RENDER_SCALE)
 
 
 def test_an_empty_deck_is_refused_in_plain_italian():
-    empty = present.Deck("", "", "", (), ())
+    empty = decks.Deck("", "", "", (), ())
     with pytest.raises(ObservatoryError, match="non ha diapositive"):
-        present_export.to_pptx(empty, "it")
+        export.to_pptx(empty, "it")
     with pytest.raises(ObservatoryError, match="non ha diapositive"):
-        present_export.to_pdf(empty, "it")
+        export.to_pdf(empty, "it")

@@ -7,7 +7,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from observatory import datasets, refresh
+from observatory import datasets
+from observatory.pipeline import refresh
 from observatory.errors import ObservatoryError
 from observatory.sources import excelsior
 from tests.conftest import REPO

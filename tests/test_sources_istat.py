@@ -5,8 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from observatory import datasets, refresh, store
-from observatory.catalogue_types import FetchContext
+from observatory import datasets, store
+from observatory.pipeline import refresh
+from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import istat, istat_sdmx
 from observatory.sources.throttle import Throttle

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from observatory import datasets
-from observatory.catalogue_types import FetchContext
+from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import istat, istat_asia
 from tests.fixture_server import FixtureServer, Reply

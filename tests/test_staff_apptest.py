@@ -19,8 +19,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatory import audit, auth, datasets, exports, labels, refresh, store
-from observatory.catalogue_types import Dataset
+from observatory import auth, datasets, exports, labels, store
+from observatory.pipeline import audit, refresh
+from observatory.sources.types import Dataset
 from observatory.sources import http
 from observatory.ui import staff
 from tests.test_uploads import GOOD_ROWS, PNG, SCHEMA, TEST_DATASET, official_xlsx, snapshot_hashes
@@ -232,8 +233,9 @@ def test_refresh_failure_keeps_the_previous_snapshot_and_says_why(data_dir, no_e
 CHILD = textwrap.dedent("""
     import sys
     import pandas as pd
-    from observatory import datasets, refresh
-    from observatory.catalogue_types import Dataset
+    from observatory import datasets
+    from observatory.pipeline import refresh
+    from observatory.sources.types import Dataset
     from tests.test_uploads import SCHEMA
 
     def slow_fetch(ctx):

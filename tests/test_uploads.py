@@ -14,9 +14,10 @@ import pandera.pandas as pa
 import pytest
 from filelock import FileLock
 
-from observatory import audit, datasets, exports, store, uploads
-from observatory.catalogue_types import Dataset
-from observatory.upload_files import read_sheet
+from observatory import datasets, exports, store
+from observatory.pipeline import audit, uploads
+from observatory.sources.types import Dataset
+from observatory.pipeline.upload_files import read_sheet
 
 OFFICIAL_SHEET = "Tavola 1"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"

@@ -16,7 +16,7 @@ import pandera.pandas as pa
 from openpyxl.utils.exceptions import InvalidFileException
 
 from observatory import config, territory
-from observatory.catalogue_types import Dataset
+from observatory.sources.types import Dataset
 from observatory.errors import ObservatoryError
 
 PUBLISHER = "Unioncamere – Ministero del Lavoro, Sistema Informativo Excelsior"

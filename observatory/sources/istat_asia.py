@@ -12,7 +12,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import config, territory
-from observatory.catalogue_types import Dataset, FetchContext
+from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import istat_sdmx
 

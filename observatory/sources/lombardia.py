@@ -18,7 +18,7 @@ import pandera.pandas as pa
 import requests
 
 from observatory import territory
-from observatory.catalogue_types import Dataset, FetchContext
+from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http, lombardia_bulk
 from observatory.sources import lombardia_mappings as m

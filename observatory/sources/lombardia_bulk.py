@@ -17,7 +17,7 @@ import pandas as pd
 import requests
 
 from observatory import territory
-from observatory.catalogue_types import FetchContext
+from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http
 from observatory.sources import lombardia_mappings as m

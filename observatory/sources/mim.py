@@ -15,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import crosswalk, territory
-from observatory.catalogue_types import Dataset, FetchContext
+from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http
 

@@ -17,13 +17,14 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from observatory import config, labels, present, present_export, territory
+from observatory import config, labels, territory
+from observatory.present import decks, export
 from observatory.errors import ObservatoryError
 from observatory.ui import data, state
 from observatory.ui.state import lang, to_url
 
 SLIDES, PERIOD, INDEX, AUTOPLAY, TERRITORY = "slides", "periodo", "slide", "autoplay", "territorio"
-ALL_DATASETS = tuple(sorted({d for needs in present.NEEDS.values() for d in needs}))
+ALL_DATASETS = tuple(sorted({d for needs in decks.NEEDS.values() for d in needs}))
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 # Presentation state: no sidebar, header or toolbar; type sized on the viewport so it stays readable
@@ -37,10 +38,10 @@ def presenting() -> bool:
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=32)
 def _deck(snapshot_version: str, data_root: str, language: str, provinces: tuple[str, ...],
-          slides: tuple[str, ...], period: tuple[int, int] | None, public_url: str) -> present.Deck:
+          slides: tuple[str, ...], period: tuple[int, int] | None, public_url: str) -> decks.Deck:
     """The deck for one set of choices; built once and shared read-only by every session."""
     frames, records = _inputs()
-    return present.build_deck(frames, records, present.DeckOptions(provinces, slides, period, language, public_url))
+    return decks.build_deck(frames, records, decks.DeckOptions(provinces, slides, period, language, public_url))
 
 
 def _inputs() -> tuple[dict, dict]:
@@ -61,7 +62,7 @@ def _inputs() -> tuple[dict, dict]:
 class DeckView:
     """A deck and the setup view's texts about it: heading, numbered slide titles, why some are left out."""
 
-    deck: present.Deck
+    deck: decks.Deck
     heading: str
     summary: str
     skipped: str
@@ -72,7 +73,7 @@ def deck_view(key: tuple, chosen: bool) -> DeckView:
     """The deck of `key` (snapshot version included, so a refresh is never served stale), or an empty
     one when no slide is `chosen`, with its texts. In front of the shared cache: a rerun finds it with
     a dict lookup instead of Streamlit hashing the arguments again."""
-    deck = _deck(*key) if chosen else present.Deck("", "", "", (), ())
+    deck = _deck(*key) if chosen else decks.Deck("", "", "", (), ())
     code_lang = key[2]
     demo = labels.t("badge.demo", code_lang)
     summary = "\n".join(f"{n}. {s.title}" + (f" — ⚠️ {demo}" if s.demo else "")
@@ -86,7 +87,7 @@ def deck_view(key: tuple, chosen: bool) -> DeckView:
 def years_on_offer(snapshot_version: str, data_root: str) -> tuple[int, ...]:
     """Every year some slide dataset covers, for the period chooser (of the live version)."""
     frames, _records = _inputs()
-    return tuple(present.available_years(frames))
+    return tuple(decks.available_years(frames))
 
 
 def snapshot_key() -> tuple[str, str]:
@@ -105,18 +106,18 @@ def _provinces() -> tuple[str, ...]:
 
 
 def deck_key(snapshot: tuple[str, str], period: tuple[int, int] | None, code_lang: str) -> tuple:
-    slides = present.parse_slides(st.query_params.get(SLIDES))
+    slides = decks.parse_slides(st.query_params.get(SLIDES))
     return *snapshot, code_lang, _provinces(), slides, period, config.dashboard_url()
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
 def _chart_images(*key) -> dict[str, bytes]:
     """Chart PNGs of one deck, rendered once for both downloads (PowerPoint and PDF)."""
-    return present_export.chart_images(_deck(*key), key[2])
+    return export.chart_images(_deck(*key), key[2])
 
 
 def period_from_url(years: tuple[int, ...]) -> tuple[int, int] | None:
-    return present.parse_period(st.query_params.get(PERIOD), list(years))
+    return decks.parse_period(st.query_params.get(PERIOD), list(years))
 
 
 # --- setup view ---------------------------------------------------------------------------------
@@ -155,17 +156,17 @@ def setup() -> None:
         _set_param(PERIOD, None if whole else f"{period[0]}-{period[1]}")
         period = None if whole else period
     if "_present_autoplay" not in st.session_state:
-        st.session_state["_present_autoplay"] = present.parse_autoplay(st.query_params.get(AUTOPLAY))
-    seconds = row.selectbox(t("present.setup.autoplay"), present.AUTOPLAY_CHOICES, key="_present_autoplay",
+        st.session_state["_present_autoplay"] = decks.parse_autoplay(st.query_params.get(AUTOPLAY))
+    seconds = row.selectbox(t("present.setup.autoplay"), decks.AUTOPLAY_CHOICES, key="_present_autoplay",
                             format_func=functools.partial(_autoplay_label, code_lang))
     _set_param(AUTOPLAY, str(seconds) if seconds else None)
     if "_present_slides" not in st.session_state:
-        st.session_state["_present_slides"] = list(present.parse_slides(st.query_params.get(SLIDES)))
-    slide_names = {s: t(f"present.slide.{s}") for s in present.SLIDE_IDS}
-    chosen_slides = st.multiselect(t("present.setup.slides"), present.SLIDE_IDS, key="_present_slides",
+        st.session_state["_present_slides"] = list(decks.parse_slides(st.query_params.get(SLIDES)))
+    slide_names = {s: t(f"present.slide.{s}") for s in decks.SLIDE_IDS}
+    chosen_slides = st.multiselect(t("present.setup.slides"), decks.SLIDE_IDS, key="_present_slides",
                                    format_func=slide_names.get)
-    ordered = [s for s in present.SLIDE_IDS if s in chosen_slides]
-    _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(present.SLIDE_IDS) else None)
+    ordered = [s for s in decks.SLIDE_IDS if s in chosen_slides]
+    _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(decks.SLIDE_IDS) else None)
     key = deck_key(snapshot, period, code_lang)
     view = deck_view(key, bool(ordered))
     _deck_summary(view, t)
@@ -200,7 +201,7 @@ def _deck_summary(view: DeckView, t) -> None:
         st.info(view.skipped)
 
 
-def _actions(deck: present.Deck, key: tuple, t) -> None:
+def _actions(deck: decks.Deck, key: tuple, t) -> None:
     """Start, and the PowerPoint/PDF downloads in a menu whose buttons exist only while it is open
     (the files themselves are built only when clicked)."""
     with st.container(horizontal=True):
@@ -212,11 +213,11 @@ def _actions(deck: present.Deck, key: tuple, t) -> None:
                 return
             code_lang = key[2]
             st.download_button(t("present.download.pptx"),
-                               lambda: present_export.to_pptx(deck, code_lang, _chart_images(*key)),
+                               lambda: export.to_pptx(deck, code_lang, _chart_images(*key)),
                                file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
                                icon=":material/download:", key="present-pptx")
             st.download_button(t("present.download.pdf"),
-                               lambda: present_export.to_pdf(deck, code_lang, _chart_images(*key)),
+                               lambda: export.to_pdf(deck, code_lang, _chart_images(*key)),
                                file_name="osservatorio-presentazione.pdf", mime="application/pdf",
                                on_click="ignore", icon=":material/picture_as_pdf:", key="present-pdf")
 

@@ -14,7 +14,7 @@ import weakref
 
 import streamlit as st
 
-from observatory import present
+from observatory.present import decks
 from observatory.ui import slides, widgets
 from observatory.ui.slides import AUTOPLAY, INDEX
 from observatory.ui.state import lang, to_url
@@ -41,14 +41,14 @@ _SPECS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # slide → {la
 _SPECS_LOCK = threading.Lock()
 
 
-def _slide_spec(slide: present.Slide, code_lang: str) -> dict:
+def _slide_spec(slide: decks.Slide, code_lang: str) -> dict:
     """The slide's chart as Streamlit draws it, built once per slide and language: the Vega-Lite spec
     with its tabular data sets already Arrow bytes (GeoJSON stays as it is). Building the chart again
     on every rerun cost tens of milliseconds, seconds for the population map."""
     with _SPECS_LOCK:
         found = _SPECS.get(slide, {}).get(code_lang)
     if found is None:
-        full = present.slide_chart(slide, code_lang, height="container", mark=False).to_dict()
+        full = decks.slide_chart(slide, code_lang, height="container", mark=False).to_dict()
         for name in ("continuousWidth", "continuousHeight"):  # Altair's default theme; Streamlit drops it
             full.get("config", {}).get("view", {}).pop(name, None)
         found = widgets.arrow_datasets(full)
@@ -61,15 +61,15 @@ def _slide_spec(slide: present.Slide, code_lang: str) -> dict:
 def _qr(url: str) -> str:
     """The QR code of `url` as a data URL: Streamlit shows it as it is, where PNG bytes would be decoded
     and scaled down on every rerun (and blurred by the scaling); the browser scales it crisply."""
-    return "data:image/png;base64," + base64.b64encode(present.qr_png(url)).decode("ascii")
+    return "data:image/png;base64," + base64.b64encode(decks.qr_png(url)).decode("ascii")
 
 
 def _index(count: int) -> int:
-    return present.parse_index(st.query_params.get(INDEX), count) or 0
+    return decks.parse_index(st.query_params.get(INDEX), count) or 0
 
 
 def _go(step: int, count: int) -> None:
-    st.query_params[INDEX] = str(present.next_index(_index(count), count, step) + 1)
+    st.query_params[INDEX] = str(decks.next_index(_index(count), count, step) + 1)
 
 
 def _leave() -> None:
@@ -77,7 +77,7 @@ def _leave() -> None:
 
 
 def _toggle_autoplay() -> None:
-    seconds = present.parse_autoplay(st.query_params.get(AUTOPLAY))
+    seconds = decks.parse_autoplay(st.query_params.get(AUTOPLAY))
     if seconds:
         st.session_state["_present_resume"] = seconds
         st.query_params.pop(AUTOPLAY, None)
@@ -102,14 +102,14 @@ def presentation() -> None:
     to_url(INDEX, str(index + 1))
     with st.container(key="slide"):
         _slide(deck, deck.slides[index], index, code_lang, t)
-    seconds = present.parse_autoplay(st.query_params.get(AUTOPLAY))
+    seconds = decks.parse_autoplay(st.query_params.get(AUTOPLAY))
     _controls(count, index, bool(seconds), t)
     st.session_state["_present_autoplay_s"] = seconds
     if seconds:
         _autoplay(seconds, count)
 
 
-def _slide(deck: present.Deck, slide: present.Slide, index: int, code_lang: str, t) -> None:
+def _slide(deck: decks.Deck, slide: decks.Slide, index: int, code_lang: str, t) -> None:
     st.title(slide.title, anchor=False)
     if slide.demo:
         st.badge(t("badge.demo"), icon="⚠️", color="orange", help=t("badge.demo_help"))
@@ -157,7 +157,7 @@ def _autoplay(seconds: int, count: int) -> None:
     @st.fragment(run_every=seconds)
     def tick() -> None:
         if st.session_state.get("_present_armed"):
-            st.query_params[INDEX] = str(present.next_index(_index(count), count, wrap=True) + 1)
+            st.query_params[INDEX] = str(decks.next_index(_index(count), count, wrap=True) + 1)
             st.rerun()
         st.session_state["_present_armed"] = True
 

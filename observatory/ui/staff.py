@@ -12,7 +12,8 @@ import re
 import pandas as pd
 import streamlit as st
 
-from observatory import audit, auth, config, datasets, labels, refresh, store, uploads
+from observatory import auth, config, datasets, labels, store
+from observatory.pipeline import audit, refresh, uploads
 from observatory.errors import ObservatoryError
 from observatory.ui import data, state
 

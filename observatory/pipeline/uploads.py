@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from observatory import audit, changelog, datasets, store
+from observatory import datasets, store
+from observatory.pipeline import audit, changelog
 from observatory.errors import ObservatoryError
-from observatory.upload_files import UploadRejected, check_size, read_sheet, sniff  # noqa: F401 (re-exported)
-from observatory.upload_table import accepts_table, check_frame, parse_table_upload
+from observatory.pipeline.upload_files import UploadRejected, check_size, read_sheet, sniff  # noqa: F401 (re-exported)
+from observatory.pipeline.upload_table import accepts_table, check_frame, parse_table_upload
 
 #: how the file is laid out: as its publisher issues it, or as the dataset's own table (CSV export)
 OFFICIAL, TABLE = "ufficiale", "tabella"

@@ -19,7 +19,7 @@ from pptx.util import Emu, Inches, Pt
 
 from observatory import charts, labels
 from observatory.errors import ObservatoryError
-from observatory.present import DEMO_MARK_COLOR, Deck, Slide, qr_png, slide_chart
+from observatory.present.decks import DEMO_MARK_COLOR, Deck, Slide, qr_png, slide_chart
 
 #: Chart size in CSS pixels before scaling: small enough that the large type stays large on the slide.
 CHART_SIZE = {"popolazione": (620, 600)}

@@ -1,6 +1,6 @@
 """Rebuild the shipped snapshot (`make snapshot`) with the same pipeline a live refresh uses.
 
-The raw publisher-format files in data/raw are served on 127.0.0.1 by observatory.mirror, every
+The raw publisher-format files in data/raw are served on 127.0.0.1 by observatory.pipeline.mirror, every
 source's base URL points there, and the manifest records each dataset's provenance from the raw
 files' sidecars. Only the new version is kept, so the repository ships one snapshot."""
 
@@ -11,7 +11,8 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
-from observatory import config, datasets, mirror, refresh, store
+from observatory import config, datasets, store
+from observatory.pipeline import mirror, refresh
 
 
 def rebuild(raw: Path | None = None, base: Path | None = None,

@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from observatory import changelog, datasets, store
+from observatory import datasets, store
+from observatory.pipeline import changelog
 from observatory.errors import ObservatoryError
 
 UPDATED, UNCHANGED, FAILED = "aggiornato", "invariato", "non riuscito"

@@ -16,7 +16,7 @@ import pandas as pd
 import qrcode
 
 from observatory import charts, labels, store, territory
-from observatory.present_slides import DATA_SLIDES, Context, NoData
+from observatory.present.slides import DATA_SLIDES, Context, NoData
 
 TITLE, CLOSING = "titolo", "chiusura"
 SLIDE_IDS: tuple[str, ...] = (TITLE, *DATA_SLIDES, CLOSING)

@@ -1,0 +1,1 @@
+"""Conference mode: the deck and its slides (decks, slides) and its PowerPoint/PDF files (export)."""
