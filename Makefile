@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test install install-test snapshot bench clean-venv
+.PHONY: run test lint install install-test snapshot bench clean-venv
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,10 +22,15 @@ install-test: $(VENV)/.test
 run: install
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-## Install everything the tests need (Debian chromium when root), then run the whole suite.
+## Install everything the tests need (Debian chromium when root), check the house with ruff, run the suite.
 test: install-test
 	bash scripts/install-system-deps.sh
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
+
+## Lint and import order on the whole tree (settings in pyproject.toml).
+lint: install-test
+	$(PY) -m ruff check .
 
 ## Rebuild data/snapshot from data/raw through the real pipeline and a local publisher stand-in.
 snapshot: install

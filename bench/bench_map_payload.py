@@ -11,7 +11,6 @@ from importlib import resources
 
 import pandas as pd
 import shapely
-
 from common import REPO, private_snapshot, table, verdict
 
 TARGET = 0.5
@@ -39,7 +38,8 @@ def main() -> None:
     ratio = len(sent) / len(full)
     print("### Map payload (Como + Lecco choropleth)\n")
     print(table(["what", "bytes", "gzip bytes"], [
-        ["deck JSON sent by the app (fills, tooltips, outlines included)", f"{len(sent):,}", f"{len(gzip.compress(sent)):,}"],
+        ["deck JSON sent by the app (fills, tooltips, outlines included)", f"{len(sent):,}",
+         f"{len(gzip.compress(sent)):,}"],
         ["unsimplified GeoJSON of the same municipalities", f"{len(full):,}", f"{len(gzip.compress(full)):,}"],
     ]))
     print(f"\nratio sent / unsimplified: {ratio:.2f} (target ≤ {TARGET}) {verdict(ratio, TARGET)}")

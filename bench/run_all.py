@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,7 +20,7 @@ SCRIPTS = [
 
 
 def main() -> int:
-    print(f"# Benchmarks — {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC\n")
+    print(f"# Benchmarks — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n")
     status = 0
     for script, arguments in SCRIPTS:
         print(f"\n## `python bench/{script} {' '.join(arguments)}`\n", flush=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import time
-from typing import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError

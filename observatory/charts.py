@@ -8,7 +8,7 @@ so the screen, the PNG download and the slides look the same."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
@@ -69,7 +69,8 @@ def trend_lines(frame: pd.DataFrame, *, x: str, y: str, territory: str, title: s
     x_type = "T" if temporal else "O"
     fmt = f",.{decimals}f"
     lines = alt.Chart(data).mark_line(point=True, strokeWidth=2.5).encode(
-        x=alt.X(f"{x}:{x_type}", title=None, axis=alt.Axis(labelAngle=0, format="%b %Y") if temporal else alt.Axis(labelAngle=0)),
+        x=alt.X(f"{x}:{x_type}", title=None,
+                axis=alt.Axis(labelAngle=0, format="%b %Y") if temporal else alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, scale=alt.Scale(zero=zero), axis=alt.Axis(format=fmt)),
         color=alt.Color("_territorio:N", title=None, scale=territory_scale(codes, names)),
         tooltip=[alt.Tooltip("_territorio:N", title=labels.t("col.territorio", lang)),
@@ -270,8 +271,8 @@ def period_bars(frame: pd.DataFrame, *, x: str, value: str, title: str, value_ti
     if break_at is not None:
         rule_data = pd.DataFrame({x: [break_at], "nota": [break_label]})
         layers += [alt.Chart(rule_data).mark_rule(strokeDash=[6, 4], color=style.NEUTRAL).encode(x=f"{x}:O"),
-                   alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color=style.NEUTRAL, baseline="top").encode(
-                       x=f"{x}:O", y=alt.value(0), text="nota:N")]
+                   alt.Chart(rule_data).mark_text(align="left", dx=4, dy=-6, color=style.NEUTRAL,
+                                                  baseline="top").encode(x=f"{x}:O", y=alt.value(0), text="nota:N")]
     return alt.layer(*layers).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined),
                                          description=description or title)
 

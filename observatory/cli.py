@@ -10,8 +10,8 @@ import sys
 from tqdm import tqdm
 
 from observatory import datasets
-from observatory.pipeline import refresh
 from observatory.errors import ObservatoryError
+from observatory.pipeline import refresh
 
 
 def _parse_base_urls(pairs: list[str]) -> dict[str, str]:

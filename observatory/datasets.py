@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from observatory.sources.types import Dataset, FetchContext  # noqa: F401  (re-exported)
 from observatory.errors import ObservatoryError
 from observatory.sources import camcom, excelsior, geopop, istat, lombardia, mim
+from observatory.sources.types import Dataset, FetchContext  # noqa: F401  (re-exported)
 
 _MODULES = [geopop, istat, lombardia, camcom, mim, excelsior]
 
@@ -32,7 +32,8 @@ def validate(dataset_id: str, frame: pd.DataFrame) -> None:
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases.head(5)
         details = "; ".join(
-            f"colonna {row.column!r}: {row.check}" + (f" (valore {row.failure_case!r})" if row.failure_case is not None else "")
+            f"colonna {row.column!r}: {row.check}"
+            + (f" (valore {row.failure_case!r})" if row.failure_case is not None else "")
             for row in cases.itertuples()
         )
         raise ObservatoryError(f"I dati di «{dataset_id}» non rispettano lo schema atteso: {details}.") from exc

@@ -14,8 +14,18 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from observatory.texts import (business, education, labour, municipalities, overview, presentation, sectors,
-                               shell, skills, staff)
+from observatory.texts import (
+    business,
+    education,
+    labour,
+    municipalities,
+    overview,
+    presentation,
+    sectors,
+    shell,
+    skills,
+    staff,
+)
 
 LANGUAGES = {"it": "Italiano", "en": "English"}
 DEFAULT_LANG = "it"

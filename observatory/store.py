@@ -17,9 +17,9 @@ import hashlib
 import json
 import os
 import shutil
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 import pandas as pd
 from filelock import FileLock, Timeout
@@ -150,7 +150,7 @@ def write_version(
     except Timeout as exc:
         raise SnapshotBusy("Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto.") from exc
     try:
-        return _write_locked(list(datasets), validate, snapshot_root, now or datetime.now(timezone.utc),
+        return _write_locked(list(datasets), validate, snapshot_root, now or datetime.now(UTC),
                              dict(extra_files or {}))
     finally:
         lock.release()
@@ -170,7 +170,7 @@ def _write_locked(datasets, validate, snapshot_root: Path, now: datetime, extra_
     staging.mkdir(parents=True)
     try:
         new_ids = {item.id for item in datasets}
-        for dataset_id, record in manifest.items():
+        for dataset_id in manifest:
             if dataset_id not in new_ids:
                 shutil.copyfile(snapshot_root / "versions" / previous / f"{dataset_id}.parquet",
                                 staging / f"{dataset_id}.parquet")

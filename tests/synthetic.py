@@ -43,7 +43,8 @@ def flows(seed: int) -> pd.DataFrame:
             for sector in SECTIONS:
                 for contract in CONTRACTS:
                     rows.append({"mese": month, "territorio": territory, "settore_ateco": sector,
-                                 "contratto": contract, "orario": "tempo pieno", "sesso": "femmine" if sector in "GIQ" else "maschi",
+                                 "contratto": contract, "orario": "tempo pieno",
+                                 "sesso": "femmine" if sector in "GIQ" else "maschi",
                                  "classe_eta": "25-34", "titolo_studio": "diploma",
                                  "cittadinanza": "italiana", "eventi": int(rng.integers(1, scale))})
     frame = pd.DataFrame(rows)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from observatory import geo, navigation, store
+from observatory import navigation, store
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

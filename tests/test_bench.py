@@ -22,9 +22,8 @@ def test_the_rerun_bench_measures_pages_through_app_py(monkeypatch):
     """AppTest alone runs a switched-to page without app.py (it finds the pages/ folder); the bench
     makes it run app.py first, as a browser session does, and this checks that it does."""
     monkeypatch.syspath_prepend(str(REPO / "bench"))
-    from streamlit.testing.v1 import AppTest, app_test
-
     import bench_pages
+    from streamlit.testing.v1 import AppTest, app_test
 
     monkeypatch.setattr(app_test, "PagesManager", app_test.PagesManager)  # undone after the test
     bench_pages.through_app_shell()

@@ -19,7 +19,8 @@ from tests import browser
 REPO = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
-                                reason="Debian nginx not installed (scripts/install-system-deps.sh installs it as root)")
+                                reason="Debian nginx not installed "
+                                       "(scripts/install-system-deps.sh installs it as root)")
 
 
 @pytest.fixture(scope="module")

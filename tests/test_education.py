@@ -9,10 +9,12 @@ from observatory.indicators import education
 
 
 def rows():
-    data = [("2023/24", "097042", "liceo", "SCIENTIFICO", 100, 60), ("2024/25", "097042", "liceo", "SCIENTIFICO", 120, 70),
+    data = [("2023/24", "097042", "liceo", "SCIENTIFICO", 100, 60),
+            ("2024/25", "097042", "liceo", "SCIENTIFICO", 120, 70),
             ("2024/25", "097042", "tecnico", "TECNOLOGICO", 60, 10), ("2024/25", "013075", "iefp", "IEFP", 20, 5),
             ("2024/25", "013075", "liceo", "CLASSICO", 20, 15)]
-    frame = pd.DataFrame(data, columns=["anno_scolastico", "comune_istat", "tipo_percorso", "percorso", "totale", "femmine"])
+    frame = pd.DataFrame(data, columns=["anno_scolastico", "comune_istat", "tipo_percorso", "percorso", "totale",
+                                        "femmine"])
     frame["indirizzo"] = frame["percorso"]
     return frame
 
@@ -21,7 +23,8 @@ def test_scope_years_and_trend():
     lecco = education.in_scope(rows(), ("097",))
     assert len(lecco) == 3 and education.years(lecco) == ["2023/24", "2024/25"]
     trend = education.by_track_and_year(rows())
-    assert trend[(trend["anno_scolastico"] == "2024/25") & (trend["tipo_percorso"] == "liceo")]["studenti"].item() == 140
+    assert trend[(trend["anno_scolastico"] == "2024/25")
+                 & (trend["tipo_percorso"] == "liceo")]["studenti"].item() == 140
     assert trend["tipo_percorso"].tolist()[0] == "liceo"
 
 

@@ -58,7 +58,8 @@ def test_section_rates_across_the_ateco_break_are_missing_but_the_total_is_kept(
     assert pd.isna(second.loc["K", "tasso_natalita"])
     assert second.loc["TOTALE", "tasso_natalita"] == pytest.approx(30 / 1002 * 100)
     assert enterprises.break_quarter(q) == pd.Timestamp("2025-04-01")
-    assert enterprises.break_quarter(enterprises.quarterly(monthly(months("2025-04-01", 3, scheme="ATECO 2025")))) is None
+    assert enterprises.break_quarter(
+        enterprises.quarterly(monthly(months("2025-04-01", 3, scheme="ATECO 2025")))) is None
 
 
 def test_combined_territory_sums_parts_and_headline_compares_the_same_quarter_a_year_before():

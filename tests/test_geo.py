@@ -22,7 +22,8 @@ def test_shipped_snapshot_is_on_the_current_list_of_municipalities():
     assert len(comuni) == 231
     assert (comuni["provincia_istat"] == "013").sum() == 147
     assert (comuni["provincia_istat"] == "097").sum() == 84
-    assert set(comuni["comune_istat"]) == set(territory.elenco_comuni().query("provincia_istat in ['013', '097']")["comune_istat"])
+    assert set(comuni["comune_istat"]) == set(
+        territory.elenco_comuni().query("provincia_istat in ['013', '097']")["comune_istat"])
     by_code = comuni.set_index("comune_istat")
     assert by_code.loc["013256", "comune"] == "Uggiate con Ronago"
     assert "013199" not in by_code.index and "013228" not in by_code.index

@@ -66,7 +66,8 @@ def test_firm_flows_over_the_latest_twelve_months():
     assert firms.fine == pd.Timestamp("2024-12-01") and firms.inizio == pd.Timestamp("2024-01-01")
     both = headlines.firm_flows_12m(frame, ["ITC42", "ITC43"])
     assert both.iscrizioni == 24 + 120
-    assert "si sono iscritte 24 imprese e ne sono cessate 36: saldo di −12" in headlines.firms_sentence(["Como"], firms, "it")
+    assert ("si sono iscritte 24 imprese e ne sono cessate 36: saldo di −12"
+            in headlines.firms_sentence(["Como"], firms, "it"))
     assert headlines.firm_flows_12m(frame, ["ITC4"]) is None
 
 

@@ -8,7 +8,8 @@ from observatory.indicators import business
 
 def imprese(rows):
     """rows: (yyyy-mm, settore, classificazione, iscrizioni, cessazioni, attive)."""
-    frame = pd.DataFrame(rows, columns=["mese", "settore_ateco", "classificazione", "iscrizioni", "cessazioni", "attive"])
+    frame = pd.DataFrame(rows, columns=["mese", "settore_ateco", "classificazione", "iscrizioni", "cessazioni",
+                                        "attive"])
     frame["mese"] = pd.to_datetime(frame["mese"] + "-01")
     frame["territorio"] = "ITC42"
     for column in ("iscrizioni", "cessazioni", "attive"):

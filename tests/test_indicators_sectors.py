@@ -17,7 +17,8 @@ def full_year(year, territory, sector, per_month):
 
 
 def test_yearly_flows_keep_complete_years_only_and_territory_order():
-    hires = flows(full_year(2023, "ITC43", "C", 10) + full_year(2023, "ITC42", "C", 1) + [("2024-01-01", "ITC43", "C", 99)])
+    hires = flows(full_year(2023, "ITC43", "C", 10) + full_year(2023, "ITC42", "C", 1)
+                  + [("2024-01-01", "ITC43", "C", 99)])
     ends = flows(full_year(2023, "ITC43", "C", 4) + full_year(2023, "ITC42", "C", 2))
     out = sectors.yearly_flows_by_section(hires, ends, ["ITC43", "ITC42"])
     assert out["territorio"].tolist() == ["ITC43", "ITC42"]

@@ -41,7 +41,8 @@ def test_residents_and_age_shares():
 
 
 def test_per_thousand_uses_real_residents_and_keeps_missing_as_missing():
-    out = municipality.per_thousand(UL, POP, COMUNI, ("097", "013"), "TOTALE", "addetti_1000ab").set_index("comune_istat")
+    out = municipality.per_thousand(UL, POP, COMUNI, ("097", "013"), "TOTALE",
+                                    "addetti_1000ab").set_index("comune_istat")
     assert out.loc["097001", "valore"] == pytest.approx(303 / 303 * 1000)
     assert out.loc["097002", "valore"] == pytest.approx(50 / 200 * 1000)
     assert pd.isna(out.loc["013001", "valore"])

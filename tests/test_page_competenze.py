@@ -76,7 +76,8 @@ def test_hires_as_demand_in_one_province(full_data_dir):
     by_sector = recent.groupby("settore_ateco")["eventi"].sum().sort_values(ascending=False)
     titles = chart_titles(at)
     assert len(titles) == 1
-    assert f"({it_int(by_sector.iloc[0])} contratti)" in titles[0] and titles[0].startswith("Lecco, gen 2024 – dic 2024")
+    assert (f"({it_int(by_sector.iloc[0])} contratti)" in titles[0]
+            and titles[0].startswith("Lecco, gen 2024 – dic 2024"))
     at = open_page("competenze", territorio="097", domanda="avviamenti", sezione="divario")
     assert not at.exception
     assert at.radio[0].value == "avviamenti"

@@ -19,7 +19,8 @@ def test_hires_shares_by_section(full_data_dir):
     parts = []
     for code, name in NAMES.items():
         by_section = year[year["territorio"] == code].groupby("settore_ateco")["eventi"].sum()
-        parts.append(f"{name}: {by_section.idxmax()} ({it_number(by_section.max() / by_section.sum() * 100, 1)}{NBSP}%)")
+        parts.append(f"{name}: {by_section.idxmax()} "
+                     f"({it_number(by_section.max() / by_section.sum() * 100, 1)}{NBSP}%)")
     at = run(PAGE)
     titles = chart_titles(at)
     assert titles[0] == "Assunzioni, settore principale — " + " · ".join(parts)
@@ -79,12 +80,14 @@ def test_index_view_renders_with_its_defaults(full_data_dir):
 def test_saldo_per_hundred_hires(full_data_dir):
     _, frames = full_data_dir
     hires, ends = frames["avviamenti"], frames["cessazioni"]
-    h = hires[(hires["mese"].dt.year == 2024) & (hires["territorio"] == "ITC42")].groupby("settore_ateco")["eventi"].sum()
+    h = (hires[(hires["mese"].dt.year == 2024) & (hires["territorio"] == "ITC42")]
+         .groupby("settore_ateco")["eventi"].sum())
     e = ends[(ends["mese"].dt.year == 2024) & (ends["territorio"] == "ITC42")].groupby("settore_ateco")["eventi"].sum()
     ratio = (h - e) / h * 100
     at = run(PAGE, misura="saldo")
     assert chart_titles(at)[0].startswith(
-        f"Saldo assunzioni − cessazioni, settore principale — Como: {ratio.idxmax()} ({it_number(ratio.max(), 1)}{NBSP}%)")
+        f"Saldo assunzioni − cessazioni, settore principale — Como: {ratio.idxmax()} "
+        f"({it_number(ratio.max(), 1)}{NBSP}%)")
 
 
 def test_missing_datasets_give_an_italian_note(geo_only_data_dir):

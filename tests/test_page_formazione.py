@@ -66,7 +66,8 @@ def test_year_type_and_province_filters(full_data_dir):
     assert {m.label: m.value for m in at.metric}["Studenti"] == it_int(rows["totale"].sum())
     at = open_page("formazione", territorio="013", anno="2023/24", tipo="liceo", sezione="percorsi")
     assert not at.exception
-    assert "Como, licei: nel 2023/24 il percorso più scelto è Scientifico, 100,0\u00a0% degli studenti" in chart_titles(at)
+    assert ("Como, licei: nel 2023/24 il percorso più scelto è Scientifico, 100,0\u00a0% degli studenti"
+            in chart_titles(at))
     assert at.query_params["tipo"] in ("liceo", ["liceo"])
     at = open_page("formazione", territorio="013", anno="2023/24", tipo="liceo", sezione="mappa")
     assert not at.exception

@@ -3,9 +3,6 @@ computed here from the synthetic frames and the real population."""
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
-
 from observatory import store
 from tests.pagetest import chart_rows, chart_specs, chart_titles, decks, it_dec, it_int, open_page
 
@@ -30,7 +27,8 @@ def test_cards_for_both_provinces_match_the_synthetic_data(full_data_dir):
     assert cards["Tasso di natalità"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
     assert cards["Tasso di mortalità"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
     # the full indicator name and its definition are on hover
-    assert {m.proto.help.split(":")[0] for m in at.metric} >= {"Iscrizioni di imprese", "Tasso di natalità delle imprese"}
+    assert ({m.proto.help.split(":")[0] for m in at.metric}
+            >= {"Iscrizioni di imprese", "Tasso di natalità delle imprese"})
     # the default view draws the cards and the balance only: the other views do not run
     assert len(chart_titles(at)) == 1 and chart_titles(at)[0].startswith("Como + Lecco, Tutti i settori: saldo")
     assert not decks(at)
@@ -44,7 +42,8 @@ def test_one_province_one_sector_titles_and_the_ateco_break(full_data_dir):
     births = quarter(imprese, ["ITC43"], "C", "2025-07-01", "2025-09-01")["iscrizioni"].sum()
     stock = quarter(imprese, ["ITC43"], "C", "2025-06-01", "2025-06-01")["attive"].sum()
     titles = chart_titles(at)
-    assert f"Nuove imprese ogni 100 attive nel 2025-T3, C · Attività manifatturiere: Lecco {it_dec(births / stock * 100, 2)}" in titles
+    assert (f"Nuove imprese ogni 100 attive nel 2025-T3, C · Attività manifatturiere: "
+            f"Lecco {it_dec(births / stock * 100, 2)}" in titles)
     rate_chart = chart_specs(at)[0]
     layers = rate_chart["layer"]
     assert any(layer.get("mark", {}).get("type") == "rule" for layer in layers), "the ATECO 2025 break is marked"

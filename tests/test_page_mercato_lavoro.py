@@ -74,7 +74,8 @@ def test_year_on_year_view_numbers(full_data_dir):
     before = in_year(hires, BOTH, 2023)["eventi"].sum()
     change = (h["eventi"].sum() - before) / before * 100
     assert len(titles) == 1
-    assert f"{it_number(h['eventi'].sum())}, {'+' if change > 0 else '−'}{it_number(abs(change), 1)}{NBSP}%" in titles[0]
+    assert (f"{it_number(h['eventi'].sum())}, "
+            f"{'+' if change > 0 else '−'}{it_number(abs(change), 1)}{NBSP}%" in titles[0])
     assert at.query_params["anno"] == "2024"
 
 

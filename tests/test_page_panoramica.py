@@ -59,7 +59,8 @@ def test_cards_for_both_provinces(full_data_dir):
                   & (firms["mese"] >= pd.Timestamp("2024-10-01"))]
     assert shown["Nuove imprese, ultimi 12 mesi"][0] == it_number(firms["iscrizioni"].sum())
     students = frames["studenti"]
-    students = students[(students["anno_scolastico"] == "2024/25") & students["comune_istat"].str[:3].isin(["013", "097"])]
+    students = students[(students["anno_scolastico"] == "2024/25")
+                        & students["comune_istat"].str[:3].isin(["013", "097"])]
     assert shown["Studenti delle superiori"][0] == it_number(students["totale"].sum())
     assert any(t.startswith("Nelle province di Como e Lecco nei 12 mesi fino a dic 2024") for t in sentences(at))
     assert len(sentences(at)) == len(shown) == 7, "every card says what changed"

@@ -12,8 +12,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from observatory import labels, store
-from observatory.present import decks, export
 from observatory.errors import ObservatoryError
+from observatory.present import decks, export
 
 SECONDS_BUDGET = 30  # generous for a slow laptop; typically about 5 s for both files
 

@@ -17,7 +17,8 @@ def test_every_rule_names_a_known_area_and_has_a_note():
 def test_categories_map_to_areas():
     assert skills.area_of("gruppo_professionale", "Professioni non qualificate") is None
     assert skills.area_of("gruppo_professionale", "Operai specializzati") == "industria"
-    assert skills.area_of("gruppo_professionale", "Professioni qualificate nelle attività commerciali e nei servizi") == "servizi"
+    assert skills.area_of("gruppo_professionale",
+                          "Professioni qualificate nelle attività commerciali e nei servizi") == "servizi"
     assert skills.area_of("settore_ateco", "C") == "industria" and skills.area_of("settore_ateco", "ND") is None
     assert skills.field_area("ECONOMICO", "TURISMO") == "servizi"  # the specific course wins
     assert skills.field_area("ECONOMICO", "AMMINISTRAZIONE FINANZA E MARKETING") == "amministrazione"
@@ -29,7 +30,8 @@ def test_excelsior_demand_weights_the_hard_to_recruit_share_and_skips_suppressed
                        "dimensione": ["gruppo_professionale"] * 5,
                        "categoria": ["Operai specializzati", "Operai specializzati", "Professioni tecniche",
                                      "Professioni non qualificate", "Operai specializzati"],
-                       "entrate": [999.0, 100.0, 300.0, 50.0, 100.0], "quota_difficile": [10.0, 50.0, None, 20.0, 30.0]})
+                       "entrate": [999.0, 100.0, 300.0, 50.0, 100.0],
+                       "quota_difficile": [10.0, 50.0, None, 20.0, 30.0]})
     ex[["entrate", "quota_difficile"]] = ex[["entrate", "quota_difficile"]].astype("Float64")
     demand = skills.excelsior_demand(ex, ["ITC43", "ITC42"]).set_index("categoria")
     assert demand.loc["Operai specializzati", "entrate"] == 200

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from observatory import datasets, store
-from observatory.pipeline import refresh
-from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
+from observatory.pipeline import refresh
 from observatory.sources import camcom
+from observatory.sources.types import FetchContext
 from tests.conftest import REPO, sample
 
 HEADER = "Territorio;Settore Ateco 2025;30/04/2025;31/05/2025;30/06/2025\n"
@@ -110,7 +110,8 @@ def test_missing_province_is_a_clear_error(fixture_server):
 
 
 def _snapshot_bytes(base: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {str(p.relative_to(base)): p.read_bytes()
+            for p in sorted(base.rglob("*")) if p.is_file() and p.name != ".lock"}
 
 
 @pytest.fixture
@@ -133,7 +134,8 @@ def test_fault_keeps_the_snapshot_intact(first_version, fixture_server, fault):
         fixture_server.fail("/data/Stock", status=200, truncate=True, times=10)
         expected = "incompleta|connessione"
     else:
-        fixture_server.route("/data/Iscrizioni-Imprese-Italia.csv", body="Territorio;Settore;Aprile 2025\nComo;TOTALE;3\n")
+        fixture_server.route("/data/Iscrizioni-Imprese-Italia.csv",
+                             body="Territorio;Settore;Aprile 2025\nComo;TOTALE;3\n")
         expected = "gg/mm/aaaa"
     report = refresh.refresh(["imprese"], base_urls={"camcom": fixture_server.url + "/data"}, base=first_version)
     assert report.version is None and not report.ok

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from observatory import datasets
-from observatory.pipeline import refresh
 from observatory.errors import ObservatoryError
+from observatory.pipeline import refresh
 from observatory.sources import excelsior
 from tests.conftest import REPO
 
@@ -126,8 +126,10 @@ def test_province_outside_the_territory_is_refused():
 
 
 def test_an_unrelated_table_with_a_matching_title_is_skipped():
-    rows = table(total=3600) + [[], ["Tavola 8 - Entrate previste nel 2024 per grandi gruppi professionali e classe di età"],
-                                ["Grandi gruppi professionali", "fino a 29 anni", "oltre 29 anni"], ["Impiegati", 10, 20]]
+    rows = table(total=3600) + [[], ["Tavola 8 - Entrate previste nel 2024 per grandi gruppi professionali "
+                                     "e classe di età"],
+                                ["Grandi gruppi professionali", "fino a 29 anni", "oltre 29 anni"],
+                                ["Impiegati", 10, 20]]
     frame = excelsior.parse_upload(workbook(rows), "lecco.xlsx")
     assert len(frame) == 3
 

@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from observatory import datasets, store
-from observatory.pipeline import refresh
-from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
+from observatory.pipeline import refresh
 from observatory.sources import istat, istat_sdmx
 from observatory.sources.throttle import Throttle
+from observatory.sources.types import FetchContext
 from tests.conftest import sample
 
 FIX = Path(__file__).parent / "fixtures" / "istat"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from observatory import datasets
-from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import istat, istat_asia
+from observatory.sources.types import FetchContext
 from tests.fixture_server import FixtureServer, Reply
 
 FIX = Path(__file__).parent / "fixtures" / "istat"

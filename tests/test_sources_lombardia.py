@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 from observatory import datasets, store
-from observatory.pipeline import refresh
-from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
+from observatory.pipeline import refresh
 from observatory.sources import lombardia
 from observatory.sources import lombardia_mappings as m
+from observatory.sources.types import FetchContext
 from tests.fixture_server import FixtureServer, Reply
 from tests.lombardia_stub import SodaStub, as_timestamp, event, export_csv, metadata
 
@@ -161,7 +161,8 @@ def test_unmapped_sector_becomes_nd_and_is_reported(fixture_server):
     frame, ctx = fetch(fixture_server)
     nd = frame[frame["settore_ateco"] == "ND"].groupby("territorio")["eventi"].sum().to_dict()
     assert nd == {"ITC42": 2, "ITC4": 3}
-    assert any("non classificato" in note and "Lombardia (ITC4) 3" in note and "Como (ITC42) 2" in note for note in ctx.notes)
+    assert any("non classificato" in note and "Lombardia (ITC4) 3" in note and "Como (ITC42) 2" in note
+               for note in ctx.notes)
 
 
 def test_licence_read_from_metadata_else_fallback(fixture_server):
@@ -220,7 +221,8 @@ def test_contract_types(text, expected):
 
 
 @pytest.mark.parametrize("value, band", [("15", "15-24"), ("24", "15-24"), ("25", "25-34"), ("64", "55-64"),
-                                         ("65", "65+"), ("14", "non valido"), ("221", "non valido"), ("", "non valido")])
+                                         ("65", "65+"), ("14", "non valido"), ("221", "non valido"),
+                                         ("", "non valido")])
 def test_age_bands(value, band):
     assert m.age_band(value) == band
 

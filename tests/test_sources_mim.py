@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 
 from observatory import datasets, store
-from observatory.pipeline import refresh
-from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
+from observatory.pipeline import refresh
 from observatory.sources import mim
+from observatory.sources.types import FetchContext
 from tests.conftest import REPO, sample
 
 BASE_PATH = "/opendata/opendata/catalogo/elements1"
-STUDENT_HEADER = "ANNOSCOLASTICO,CODICESCUOLA,ORDINESCUOLA,ANNOCORSO,TIPOPERCORSO,PERCORSO,INDIRIZZO,ALUNNIMASCHI,ALUNNIFEMMINE\r\n"
+STUDENT_HEADER = ("ANNOSCOLASTICO,CODICESCUOLA,ORDINESCUOLA,ANNOCORSO,TIPOPERCORSO,PERCORSO,INDIRIZZO,"
+                  "ALUNNIMASCHI,ALUNNIFEMMINE\r\n")
 STAT_HEADER = ("ANNOSCOLASTICO,AREAGEOGRAFICA,REGIONE,PROVINCIA,CODICEISTITUTORIFERIMENTO,"
                "DENOMINAZIONEISTITUTORIFERIMENTO,CODICESCUOLA,DENOMINAZIONESCUOLA,INDIRIZZOSCUOLA,CAPSCUOLA,"
                "CODICECOMUNESCUOLA,DESCRIZIONECOMUNE,DESCRIZIONECARATTERISTICASCUOLA,"
@@ -150,7 +151,8 @@ def test_unknown_track_is_a_clear_error():
 
 
 def _snapshot_bytes(base: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(base)): p.read_bytes() for p in sorted(base.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {str(p.relative_to(base)): p.read_bytes()
+            for p in sorted(base.rglob("*")) if p.is_file() and p.name != ".lock"}
 
 
 @pytest.mark.parametrize("fault", ["500", "truncated", "renamed"])

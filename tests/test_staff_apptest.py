@@ -21,8 +21,8 @@ from streamlit.testing.v1 import AppTest
 
 from observatory import auth, datasets, exports, labels, store
 from observatory.pipeline import audit, refresh
-from observatory.sources.types import Dataset
 from observatory.sources import http
+from observatory.sources.types import Dataset
 from observatory.ui import staff
 from tests.test_uploads import GOOD_ROWS, PNG, SCHEMA, TEST_DATASET, official_xlsx, snapshot_hashes
 
@@ -138,7 +138,8 @@ def test_right_password_opens_the_staff_area(data_dir, no_env_hash):
     assert [t.label for t in at.tabs] == ["Aggiorna", "Carica", "Registro"]
     record = store.read_manifest()["popolazione"]
     assert (f"**Popolazione residente per età e sesso**  \nufficiale · periodo 2023 · aggiornato il "
-            f"{labels.fmt_date(record.retrieved_at)} · {labels.fmt_int(record.rows)} righe · API dell'editore") in texts(at)
+            f"{labels.fmt_date(record.retrieved_at)} · {labels.fmt_int(record.rows)} righe · "
+            "API dell'editore") in texts(at)
     next(b for b in at.button if b.key == "staff_out").click()
     assert not signed_in(at.run())
 

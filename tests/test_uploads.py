@@ -16,8 +16,8 @@ from filelock import FileLock
 
 from observatory import datasets, exports, store
 from observatory.pipeline import audit, uploads
-from observatory.sources.types import Dataset
 from observatory.pipeline.upload_files import read_sheet
+from observatory.sources.types import Dataset
 
 OFFICIAL_SHEET = "Tavola 1"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -222,11 +222,11 @@ def test_table_upload_names_missing_and_unexpected_columns(data_dir):
 
 
 def test_table_upload_lists_unreadable_cells_with_row_and_column(data_dir):
-    csv = ("comune_istat;anno;eta;maschi;femmine;totale\n"
-           "013075;2023;0;10;12;22\n"
-           "013075;duemila;1;10;12;22\n"
-           "013075;2023;2;10,5;12;22\n"
-           "013075;2023;;10;12;22\n").encode("utf-8")
+    csv = (b"comune_istat;anno;eta;maschi;femmine;totale\n"
+           b"013075;2023;0;10;12;22\n"
+           b"013075;duemila;1;10;12;22\n"
+           b"013075;2023;2;10,5;12;22\n"
+           b"013075;2023;;10;12;22\n")
     error = assert_rejected(data_dir, "popolazione", csv, "p.csv", layout=uploads.TABLE)
     assert error.problems == ["riga 3, colonna «anno»: «duemila» non è un numero",
                               "riga 4, colonna «maschi»: «10,5» non è un numero intero",

@@ -13,7 +13,6 @@ import io
 from pathlib import Path
 
 import numpy as np
-
 from _sidecar import write_sidecar
 
 OUT = Path(__file__).resolve().parent / "camcom"

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import numpy as np
 import openpyxl
-from openpyxl.styles import Font
-
 from _sidecar import write_sidecar
+from openpyxl.styles import Font
 
 OUT = Path(__file__).resolve().parent / "excelsior"
 NAME = "excelsior_como_lecco_2025.xlsx"
@@ -111,7 +110,8 @@ def _fixed_timestamps(content: bytes) -> bytes:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                data = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<", rb"<dcterms:\1\2>2026-11-25T00:00:00Z<", data)
+                data = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*<", rb"<dcterms:\1\2>2026-11-25T00:00:00Z<",
+                              data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 25, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(fixed, data)

@@ -50,13 +50,19 @@ SECTORS = {  # official ATECO 2007 titles, a variant, and labels that map to no 
     "Fabbricazione di strutture metalliche e di parti di strutture": 2, "Lavori di meccanica generale": 2,
     "Fabbricazione di altri articoli in metallo": 1, "Finissaggio dei tessili": 1, "Tessitura": 0.6,
     "Fabbricazione di mobili per arredo domestico": 1, "Trasporto di merci su strada": 3,
-    "Magazzini di custodia e deposito per conto terzi": 2, "Attività delle agenzie di fornitura di lavoro temporaneo (interinale)": 6,
+    "Magazzini di custodia e deposito per conto terzi": 2,
+    "Attività delle agenzie di fornitura di lavoro temporaneo (interinale)": 6,
     "Pulizia generale (non specializzata) di edifici": 3, "Servizi di vigilanza privata": 1,
-    "Istruzione secondaria di secondo grado di formazione generale: licei": 5, "Istruzione di grado preuniversitario": 2,
-    "Servizi ospedalieri": 2, "Strutture di assistenza residenziale per anziani": 2, "Produzione di software non connesso all'edizione": 2,
-    "Attività degli studi legali": 0.5, "Attività di consulenza gestionale": 1, "Attività di produzione cinematografica, di video e di programmi televisivi": 2,
-    "Coltivazione di uva": 0.7, "Servizi dei saloni di barbiere e parrucchiere": 1, "Attività di organizzazioni religiose": 0.3,
-    "Commercio all'ingrosso di altri prodotti": 2, "Attività di banche centrali": 0.1, "Altri servizi di supporto alle imprese": 1,
+    "Istruzione secondaria di secondo grado di formazione generale: licei": 5,
+    "Istruzione di grado preuniversitario": 2,
+    "Servizi ospedalieri": 2, "Strutture di assistenza residenziale per anziani": 2,
+    "Produzione di software non connesso all'edizione": 2,
+    "Attività degli studi legali": 0.5, "Attività di consulenza gestionale": 1,
+    "Attività di produzione cinematografica, di video e di programmi televisivi": 2,
+    "Coltivazione di uva": 0.7, "Servizi dei saloni di barbiere e parrucchiere": 1,
+    "Attività di organizzazioni religiose": 0.3,
+    "Commercio all'ingrosso di altri prodotti": 2, "Attività di banche centrali": 0.1,
+    "Altri servizi di supporto alle imprese": 1,
     "Attività di servizi non classificate": 0.6, "": 0.4,
 }
 LOCAL_SECTORS = {"COMO": {"Finissaggio dei tessili": 4, "Tessitura": 2.5, "Alberghi": 6},
@@ -68,8 +74,9 @@ CONTRACTS = {"LAVORO A TEMPO DETERMINATO": 46, "LAVORO A TEMPO INDETERMINATO": 1
              "LAVORO AUTONOMO NELLO SPETTACOLO": 2}
 TIMES = {"TEMPO PIENO": 60, "TEMPO PARZIALE ORIZZONTALE": 20, "TEMPO PARZIALE VERTICALE": 5, "TEMPO PARZIALE MISTO": 3,
          "NON DEFINITO": 10, "": 2}
-EDUCATION = {"LICENZA MEDIA": 35, "DIPLOMA DI ISTRUZIONE SECONDARIA SUPERIORE": 28, "LAUREA": 14, "LICENZA ELEMENTARE": 3,
-             "NESSUN TITOLO DI STUDIO": 5, "DIPLOMA DI QUALIFICA PROFESSIONALE": 7, "TITOLO DI DOTTORE DI RICERCA": 1, "": 7}
+EDUCATION = {"LICENZA MEDIA": 35, "DIPLOMA DI ISTRUZIONE SECONDARIA SUPERIORE": 28, "LAUREA": 14,
+             "LICENZA ELEMENTARE": 3, "NESSUN TITOLO DI STUDIO": 5, "DIPLOMA DI QUALIFICA PROFESSIONALE": 7,
+             "TITOLO DI DOTTORE DI RICERCA": 1, "": 7}
 COUNTRIES = {"ITALIA": 72, "ROMANIA": 5, "ALBANIA": 3, "MAROCCO": 3, "EGITTO": 2, "UCRAINA": 2, "CINA": 2,
              "INDIA": 2, "PAKISTAN": 2, "SENEGAL": 1, "PERU": 1, "POLONIA": 1, "BULGARIA": 1, "SRI LANKA": 1,
              "FILIPPINE": 1, "": 1}

@@ -13,7 +13,6 @@ import io
 from pathlib import Path
 
 import numpy as np
-
 from _sidecar import write_sidecar
 
 OUT = Path(__file__).resolve().parent / "mim"
@@ -31,7 +30,8 @@ STAT_HEADER = ["ANNOSCOLASTICO", "AREAGEOGRAFICA", "REGIONE", "PROVINCIA", "CODI
                "SEDESCOLASTICA"]
 PAR_HEADER = ["ANNOSCOLASTICO", "AREAGEOGRAFICA", "REGIONE", "PROVINCIA", "CODICESCUOLA", "DENOMINAZIONESCUOLA",
               "INDIRIZZOSCUOLA", "CAPSCUOLA", "CODICECOMUNESCUOLA", "DESCRIZIONECOMUNE",
-              "DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA", "INDIRIZZOEMAILSCUOLA", "INDIRIZZOPECSCUOLA", "SITOWEBSCUOLA"]
+              "DESCRIZIONETIPOLOGIAGRADOISTRUZIONESCUOLA", "INDIRIZZOEMAILSCUOLA", "INDIRIZZOPECSCUOLA",
+              "SITOWEBSCUOLA"]
 LIC, TEC, PRO, IEFP = "LICEO", "TECNICO", "PROFESSIONALE", "PROFESSIONALE IEFP"
 #: (gestione, code, name, province, cadastral, municipality, cap, type, [(tipo, percorso, indirizzo, size, share F)])
 SCHOOLS = [
@@ -53,7 +53,8 @@ SCHOOLS = [
       (PRO, "INDUSTRIA E ARTIGIANATO", "INDUSTRIA E ARTIGIANATO PER IL MADE IN ITALY", 35, .40),
       (IEFP, "IEFP", "OPERATORE MECCANICO", 25, .03)]),
     ("STA", "COPS02000X", "LICEO - ERBA", "COMO", "D416", "ERBA", "22036", "LICEO SCIENTIFICO",
-     [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 100, .47), (LIC, "SCIENZE UMANE", "LICEO DELLE SCIENZE UMANE", 55, .86)]),
+     [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 100, .47),
+      (LIC, "SCIENZE UMANE", "LICEO DELLE SCIENZE UMANE", 55, .86)]),
     ("STA", "COTF02000N", "ISTITUTO TECNICO - MARIANO COMENSE", "COMO", "E951", "MARIANO COMENSE", "22066",
      "IST TEC INDUSTRIALE", [(TEC, "TECNOLOGICO", "ELETTRONICA ED ELETTROTECNICA", 60, .06),
                              (TEC, "TECNOLOGICO", "SISTEMA MODA", 30, .80)]),
@@ -61,14 +62,16 @@ SCHOOLS = [
      "IST PROF SERVIZI ALBERGHIERI E RISTORAZIONE",
      [(PRO, "SERVIZI", "ENOGASTRONOMIA E OSPITALITA' ALBERGHIERA", 95, .46)]),
     ("STA", "COPS03000P", "LICEO - OLGIATE COMASCO", "COMO", "G025", "OLGIATE COMASCO", "22077", "LICEO SCIENTIFICO",
-     [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 75, .46), (LIC, "ARTISTICO", "LICEO ARTISTICO - ARTI FIGURATIVE", 30, .72)]),
+     [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 75, .46),
+      (LIC, "ARTISTICO", "LICEO ARTISTICO - ARTI FIGURATIVE", 30, .72)]),
     ("STA", "COTF03000G", "ISTITUTO TECNICO - UGGIATE", "COMO", None, None, "22029", "IST TEC INDUSTRIALE",
      [(TEC, "TECNOLOGICO", "ELETTRONICA ED ELETTROTECNICA", 40, .05)]),
     ("STA", "LCPS01000R", 'LICEO SCIENTIFICO "G.B. GRASSI"', "LECCO", "E507", "LECCO", "23900", "LICEO SCIENTIFICO",
      [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 130, .44),
       (LIC, "SCIENTIFICO", "LICEO SCIENTIFICO - OPZIONE SCIENZE APPLICATE", 60, .33)]),
     ("STA", "LCPC01000Q", "LICEO CLASSICO E LINGUISTICO - LECCO", "LECCO", "E507", "LECCO", "23900",
-     "LICEO CLASSICO", [(LIC, "CLASSICO", "LICEO CLASSICO", 60, .70), (LIC, "LINGUISTICO", "LICEO LINGUISTICO", 70, .78)]),
+     "LICEO CLASSICO", [(LIC, "CLASSICO", "LICEO CLASSICO", 60, .70),
+                        (LIC, "LINGUISTICO", "LICEO LINGUISTICO", 70, .78)]),
     ("STA", "LCTF01000V", "ISTITUTO TECNICO TECNOLOGICO - LECCO", "LECCO", "E507", "LECCO", "23900",
      "IST TEC INDUSTRIALE", [(TEC, "TECNOLOGICO", "MECCANICA MECCATRONICA ED ENERGIA", 90, .04),
                              (TEC, "TECNOLOGICO", "INFORMATICA E TELECOMUNICAZIONI", 70, .10)]),
@@ -76,14 +79,17 @@ SCHOOLS = [
      "IST TEC COMMERCIALE E PER GEOMETRI", [(TEC, "ECONOMICO", "AMMINISTRAZIONE FINANZA E MARKETING", 70, .55),
                                             (TEC, "TECNOLOGICO", "COSTRUZIONI AMBIENTE E TERRITORIO", 30, .25)]),
     ("STA", "LCRI01000N", "ISTITUTO PROFESSIONALE - LECCO", "LECCO", "E507", "LECCO", "23900",
-     "IST PROF INDUSTRIA E ARTIGIANATO", [(PRO, "INDUSTRIA E ARTIGIANATO", "MANUTENZIONE E ASSISTENZA TECNICA", 50, .03),
-                                          (IEFP, "IEFP", "OPERATORE ELETTRICO", 22, .02)]),
+     "IST PROF INDUSTRIA E ARTIGIANATO",
+     [(PRO, "INDUSTRIA E ARTIGIANATO", "MANUTENZIONE E ASSISTENZA TECNICA", 50, .03),
+      (IEFP, "IEFP", "OPERATORE ELETTRICO", 22, .02)]),
     ("STA", "LCPS02000B", "LICEO - CALOLZIOCORTE", "LECCO", "B423", "CALOLZIOCORTE", "23801", "LICEO SCIENTIFICO",
-     [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 55, .45), (LIC, "SCIENZE UMANE", "LICEO DELLE SCIENZE UMANE", 45, .88)]),
+     [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 55, .45),
+      (LIC, "SCIENZE UMANE", "LICEO DELLE SCIENZE UMANE", 45, .88)]),
     ("STA", "LCTA01000D", "ISTITUTO TECNICO AGRARIO - CASATENOVO", "LECCO", "B943", "CASATENOVO", "23880",
      "IST TEC AGRARIO", [(TEC, "TECNOLOGICO", "AGRARIA, AGROALIMENTARE E AGROINDUSTRIA", 50, .35)]),
     ("STA", "LCRF01000A", "ISTITUTO PROFESSIONALE SERVIZI - VALMADRERA", "LECCO", "L634", "VALMADRERA", "23868",
-     "IST PROF PER I SERVIZI COMMERCIALI", [(PRO, "SERVIZI", "SERVIZI PER LA SANITA' E L'ASSISTENZA SOCIALE", 45, .86)]),
+     "IST PROF PER I SERVIZI COMMERCIALI",
+     [(PRO, "SERVIZI", "SERVIZI PER LA SANITA' E L'ASSISTENZA SOCIALE", 45, .86)]),
     ("STA", "MIPS01000Z", "LICEO SCIENTIFICO - MILANO", "MILANO", "F205", "MILANO", "20121", "LICEO SCIENTIFICO",
      [(LIC, "SCIENTIFICO", "LICEO SCIENTIFICO", 150, .46)]),
     ("PAR", "COPSGE500A", 'LICEO SCIENTIFICO PARITARIO "SAN GIUSEPPE"', "COMO", "C933", "COMO", "22100",
@@ -146,7 +152,7 @@ def index_html(names: list[str]) -> bytes:
     links = "\n".join(f'    <li><a href="{n}" class="csv" title="Scarica CSV">{n}</a></li>' for n in names)
     return (f"<!DOCTYPE html>\n<html lang=\"it\">\n<head><meta charset=\"utf-8\"><title>Catalogo - Portale Unico dei "
             f"Dati della Scuola</title></head>\n<body>\n  <h1>Catalogo</h1>\n  <ul>\n{links}\n  </ul>\n</body>\n"
-            f"</html>\n").encode("utf-8")
+            f"</html>\n").encode()
 
 
 def main() -> None:
@@ -172,7 +178,8 @@ def main() -> None:
                       datasets=["studenti"],
                       note=(f"COSTRUITO da data/raw/make_demo_mim.py (seme 20261125): {what}, nel formato reale "
                             "(CSV ',', intestazioni del Ministero, 'Non Disponibile'). Scuole e codici inventati, "
-                            "codici catastali reali; solo una ventina di scuole di Como e Lecco (i totali sono una parte di quelli reali) e una di Milano."))
+                            "codici catastali reali; solo una ventina di scuole di Como e Lecco (i totali sono una "
+                            "parte di quelli reali) e una di Milano."))
 
 
 if __name__ == "__main__":

@@ -38,8 +38,8 @@ def by_track_and_year(studenti: pd.DataFrame) -> pd.DataFrame:
     out = studenti.groupby(["anno_scolastico", "tipo_percorso"], as_index=False)["totale"].sum()
     out = out.rename(columns={"totale": "studenti"})
     order = {t: i for i, t in enumerate(TRACKS)}
-    return out.sort_values(["tipo_percorso", "anno_scolastico"], key=lambda s: s.map(order) if s.name == "tipo_percorso" else s
-                           ).reset_index(drop=True)
+    return out.sort_values(["tipo_percorso", "anno_scolastico"],
+                           key=lambda s: s.map(order) if s.name == "tipo_percorso" else s).reset_index(drop=True)
 
 
 def by_field(studenti: pd.DataFrame, year: str, track: str | None = None) -> pd.DataFrame:

@@ -101,9 +101,10 @@ def combine(quarters: pd.DataFrame, codes: list[str], new_code: str) -> pd.DataF
     part = quarters[quarters["territorio"].isin(codes)]
     if part.empty:
         return quarters
+    parts = len(codes)
     summed = part.groupby(["settore_ateco", "trimestre"], as_index=False).agg(
         classificazione=("classificazione", "last"),
-        **{c: (c, lambda s, n=len(codes): s.sum(min_count=n)) for c in ("iscrizioni", "cessazioni", "saldo", "attive")})
+        **{c: (c, lambda s: s.sum(min_count=parts)) for c in ("iscrizioni", "cessazioni", "saldo", "attive")})
     summed["territorio"] = new_code
     return pd.concat([quarters, summed[quarters.columns]], ignore_index=True)
 

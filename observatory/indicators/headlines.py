@@ -14,7 +14,6 @@ from observatory import labels
 from observatory.indicators import registry
 from observatory.indicators.labour import RateChange, TwelveMonths
 
-
 # --- figures ---------------------------------------------------------------------------------
 
 @dataclasses.dataclass(frozen=True)
@@ -151,7 +150,8 @@ def students_sentence(names: list[str], enrolment: Enrolment, lang: str) -> str:
     change = ""
     if enrolment.totale_precedente is not None:
         diff = enrolment.totale - enrolment.totale_precedente
-        key = "overview.students.more" if diff > 0 else ("overview.students.less" if diff < 0 else "overview.students.same")
+        key = "overview.students.more" if diff > 0 else (
+            "overview.students.less" if diff < 0 else "overview.students.same")
         change = labels.t(key, lang, diff=labels.fmt_int(abs(diff), lang), prev=enrolment.anno_precedente)
     return labels.t("overview.students.sentence", lang, where=where(names, lang), year=enrolment.anno_scolastico,
                     total=labels.fmt_int(enrolment.totale, lang), change=change)

@@ -97,7 +97,8 @@ def _monthly_sum(events: pd.DataFrame, territories, sector: str | None) -> pd.Se
     if scope.empty:
         return pd.Series(dtype="Float64")
     calendar = pd.date_range(scope["mese"].min(), scope["mese"].max(), freq="MS")
-    present = scope.groupby(["mese", "territorio"]).size().unstack().reindex(index=calendar, columns=territories).notna()
+    present = (scope.groupby(["mese", "territorio"]).size().unstack()
+               .reindex(index=calendar, columns=territories).notna())
     rows = scope[scope["settore_ateco"] == sector] if sector else scope
     sums = rows.groupby(["mese", "territorio"])["eventi"].sum().unstack()
     sums = sums.reindex(index=calendar, columns=territories).fillna(0).where(present)

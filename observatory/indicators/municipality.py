@@ -63,7 +63,8 @@ def per_thousand(unita_locali: pd.DataFrame, popolazione: pd.DataFrame, comuni: 
 
     Columns: comune_istat, comune, provincia, anno, <count column>, popolazione, valore."""
     column = PER_THOUSAND[metric]
-    latest = unita_locali[(unita_locali["anno"] == unita_locali["anno"].max()) & (unita_locali["settore_ateco"] == sector)]
+    latest = unita_locali[(unita_locali["anno"] == unita_locali["anno"].max())
+                          & (unita_locali["settore_ateco"] == sector)]
     counts = latest[["comune_istat", "anno", column]]
     scope = comuni[comuni["provincia_istat"].isin(provinces)][["comune_istat", "comune", "provincia"]]
     out = scope.merge(counts, on="comune_istat", how="left", validate="one_to_one")

@@ -121,5 +121,6 @@ def top_sections(frame: pd.DataFrame, value: str, limit: int | None = None) -> l
 def with_section_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A copy with `nome` (display name of `settore_ateco`) right after the code, for charts and downloads."""
     out = frame.copy()
-    out.insert(out.columns.get_loc("settore_ateco") + 1, "nome", out["settore_ateco"].map(lambda c: section_name(c, lang)))
+    out.insert(out.columns.get_loc("settore_ateco") + 1, "nome",
+               out["settore_ateco"].map(lambda c: section_name(c, lang)))
     return out

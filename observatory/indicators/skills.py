@@ -146,7 +146,8 @@ def long_shares(gaps: pd.DataFrame) -> pd.DataFrame:
     """The two shares of each area in long form for a paired-bar chart.
 
     Columns: area, nome (area name), serie ('domanda'/'offerta'), quota (%); areas by gap."""
-    out = gaps.melt(id_vars=["area", "nome"], value_vars=["quota_domanda", "quota_offerta"], var_name="serie", value_name="quota")
+    out = gaps.melt(id_vars=["area", "nome"], value_vars=["quota_domanda", "quota_offerta"], var_name="serie",
+                    value_name="quota")
     out["serie"] = out["serie"].str.removeprefix("quota_")
     order = {a: i for i, a in enumerate(gaps["area"])}
     return out.sort_values(["area", "serie"], key=lambda s: s.map(order) if s.name == "area" else s

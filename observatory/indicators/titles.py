@@ -90,5 +90,6 @@ def index_title(frame: pd.DataFrame, section: str, base_year: int, names: dict[s
         return labels.t("titles.no_data", lang, subject=section)
     year = int(shown["anno"].max())
     latest = shown[shown["anno"] == year]
-    parts = ", ".join(f"{names.get(c, c)} {labels.fmt_int(v, lang)}" for c, v in zip(latest["territorio"], latest["indice"]))
+    parts = ", ".join(f"{names.get(c, c)} {labels.fmt_int(v, lang)}"
+                      for c, v in zip(latest["territorio"], latest["indice"]))
     return labels.t("titles.index", lang, year=year, values=parts, base=base_year)

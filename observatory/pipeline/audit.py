@@ -6,7 +6,7 @@ staff area shows the latest entries. The file lives in data/audit/ (gitignored).
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -24,7 +24,7 @@ def append(who: str, action: str, what: str, outcome: str, detail: str = "", *,
     """Append one entry and return it; the lock waits at most 10 s for another writer."""
     path = Path(path or config.audit_log_path())
     path.parent.mkdir(parents=True, exist_ok=True)
-    entry = {"quando": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+    entry = {"quando": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
              "chi": who, "azione": action, "cosa": what, "esito": outcome, "dettaglio": detail}
     with FileLock(str(path) + ".lock", timeout=10):
         with open(path, "a", encoding="utf-8") as handle:

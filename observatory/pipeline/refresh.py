@@ -9,16 +9,16 @@ as it was, lets one refresh run at a time: a second one is refused at once."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pandas as pd
 from filelock import FileLock, Timeout
 
 from observatory import datasets, store
-from observatory.pipeline import changelog
 from observatory.errors import ObservatoryError
+from observatory.pipeline import changelog
 
 UPDATED, UNCHANGED, FAILED = "aggiornato", "invariato", "non riuscito"
 REFRESH_LOCK_SUFFIX = ".refresh.lock"
@@ -77,7 +77,7 @@ def refresh(
 
 
 def _refresh_locked(dataset_ids, base_urls, progress, provenance, base, now) -> RefreshReport:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     ids = list(dataset_ids) if dataset_ids is not None else [d.id for d in datasets.CATALOGUE.values() if d.fetch]
     notify = progress or (lambda dataset_id, message: None)
     previous = _previous_frames(ids, base)

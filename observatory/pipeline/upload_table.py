@@ -12,8 +12,8 @@ import pandas as pd
 import pandera.errors
 
 from observatory import datasets
-from observatory.sources.types import Dataset
 from observatory.pipeline.upload_files import Sheet, UploadRejected, read_sheet
+from observatory.sources.types import Dataset
 
 #: the sheet name our Excel exports use (observatory/exports.py)
 TABLE_SHEET = "dati"

@@ -8,14 +8,14 @@ provenance "caricato", and an audit line whatever the outcome."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from observatory import datasets, store
-from observatory.pipeline import audit, changelog
 from observatory.errors import ObservatoryError
+from observatory.pipeline import audit, changelog
 from observatory.pipeline.upload_files import UploadRejected, check_size, read_sheet, sniff  # noqa: F401 (re-exported)
 from observatory.pipeline.upload_table import accepts_table, check_frame, parse_table_upload
 
@@ -73,7 +73,7 @@ def _upload(dataset_id, content, filename, who, layout, base, now) -> UploadResu
         raise UploadRejected([f"non si riesce a leggere ({exc.__class__.__name__}: {exc})"]) from exc
     check_frame(dataset_id, frame)
     frame = frame.reset_index(drop=True)
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     previous = _previous(dataset_id, base)
     start, end = datasets.period_covered(dataset_id, frame)
     item = store.NewDataset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import altair as alt
 import pandas as pd

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import textwrap
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import altair as alt
 import pandas as pd
@@ -219,7 +219,8 @@ def students(ctx: Context) -> Finding:
         f"{track_name(c)} {labels.fmt_int(v, ctx.lang)} ({ctx.pct(100 * v / total)})" for c, v in by_track.items())
     return Finding(title, lambda: _wide_labels(charts.sorted_bars(
         bars, category="percorso", value="studenti", title="", value_title=ctx.t("present.students.axis"),
-        lang=ctx.lang, description=title), "percorso"), notes + ". " + registry.indicator("studenti").definition(ctx.lang))
+        lang=ctx.lang, description=title), "percorso"),
+        notes + ". " + registry.indicator("studenti").definition(ctx.lang))
 
 
 def skills(ctx: Context) -> Finding:
@@ -238,7 +239,8 @@ def skills(ctx: Context) -> Finding:
     title = ctx.t("present.skills.title", total=labels.fmt_int(total, ctx.lang), year=year, share=ctx.pct(hard))
     by_group = groups.groupby("categoria", as_index=False)["entrate"].sum(min_count=1).astype({"entrate": float})
     indicator = registry.indicator("entrate_previste")
-    notes = f"{year}: " + "; ".join(f"{r.categoria} {labels.fmt_int(r.entrate, ctx.lang)}" for r in by_group.itertuples())
+    notes = f"{year}: " + "; ".join(
+        f"{r.categoria} {labels.fmt_int(r.entrate, ctx.lang)}" for r in by_group.itertuples())
     bars = _wrapped(by_group, "categoria")
     notes += f". {indicator.definition(ctx.lang)} {indicator.caveats_en if ctx.lang == 'en' else indicator.caveats_it}"
     return Finding(title, lambda: _wide_labels(charts.sorted_bars(

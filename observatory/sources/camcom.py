@@ -15,9 +15,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import territory
-from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http
+from observatory.sources.types import Dataset, FetchContext
 
 PUBLISHER = "CCIAA Marche su dati InfoCamere"
 SOURCE_URL = "https://opendata.marche.camcom.it/"
@@ -178,7 +178,8 @@ def fetch_imprese(ctx: FetchContext) -> pd.DataFrame:
 
 DATASETS = [
     Dataset(
-        id="imprese", title_it="Imprese: iscrizioni, cessazioni e attive", title_en="Businesses: births, closures, active",
+        id="imprese", title_it="Imprese: iscrizioni, cessazioni e attive",
+        title_en="Businesses: births, closures, active",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
         fetch=fetch_imprese, period_column="mese", source="camcom",
     ),

@@ -16,8 +16,8 @@ import pandera.pandas as pa
 from openpyxl.utils.exceptions import InvalidFileException
 
 from observatory import config, territory
-from observatory.sources.types import Dataset
 from observatory.errors import ObservatoryError
+from observatory.sources.types import Dataset
 
 PUBLISHER = "Unioncamere – Ministero del Lavoro, Sistema Informativo Excelsior"
 SOURCE_URL = "https://excelsior.unioncamere.net/"

@@ -15,9 +15,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import territory
-from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import istat_asia, istat_sdmx
+from observatory.sources.types import Dataset, FetchContext
 
 SOURCE_URL = "https://esploradati.istat.it/databrowser/#/it"
 LICENCE = "CC BY 4.0"

@@ -12,9 +12,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import config, territory
-from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import istat_sdmx
+from observatory.sources.types import Dataset, FetchContext
 
 FLOW = "183_285_DF_DICA_ASIAULP_3"
 SOURCE_URL = "https://esploradati.istat.it/databrowser/#/it"

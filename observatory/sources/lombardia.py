@@ -18,10 +18,10 @@ import pandera.pandas as pa
 import requests
 
 from observatory import territory
-from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http, lombardia_bulk
 from observatory.sources import lombardia_mappings as m
+from observatory.sources.types import Dataset, FetchContext
 
 PUBLISHER = "Regione Lombardia — Osservatorio mercato del lavoro (Comunicazioni Obbligatorie)"
 FALLBACK_LICENCE = "IODL 2.0 [da verificare]"
@@ -185,8 +185,8 @@ def _check_rows(rows: list[dict], expected: set[str], view_id: str) -> None:
         unknown = set(row) - expected
         if unknown or "n" not in row:
             raise ObservatoryError(
-                f"Regione Lombardia {view_id}: le righe hanno campi inattesi ({', '.join(sorted(unknown)) or 'manca n'})"
-                "; il formato è cambiato e il connettore va aggiornato.")
+                f"Regione Lombardia {view_id}: le righe hanno campi inattesi "
+                f"({', '.join(sorted(unknown)) or 'manca n'}); il formato è cambiato e il connettore va aggiornato.")
 
 
 def fetch_api(ctx: FetchContext, session, dataset_id: str, meta: dict) -> pd.DataFrame:

@@ -17,10 +17,10 @@ import pandas as pd
 import requests
 
 from observatory import territory
-from observatory.sources.types import FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http
 from observatory.sources import lombardia_mappings as m
+from observatory.sources.types import FetchContext
 
 CHUNK_BYTES = 1024 * 1024
 DEFAULT_MAX_BULK_BYTES = 4 * 1024 ** 3
@@ -113,7 +113,8 @@ def aggregate_csv(path: Path, *, notes: list[str], label: str, since: int, workd
         progress(f"Regione Lombardia {label}: esportazione raggruppata")
         region_nuts, _ = territory.region()
         con.register("province_names", pd.DataFrame(
-            {"raw": [p.name.upper() for p in territory.provinces()], "territorio": [p.nuts for p in territory.provinces()]}))
+            {"raw": [p.name.upper() for p in territory.provinces()],
+             "territorio": [p.nuts for p in territory.provinces()]}))
         return _final(con, notes, label, since, region_nuts)
     except duckdb.Error as exc:
         raise ObservatoryError(f"L'esportazione di Regione Lombardia non si legge come CSV ({exc}).") from exc

@@ -15,9 +15,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import crosswalk, territory
-from observatory.sources.types import Dataset, FetchContext
 from observatory.errors import ObservatoryError
 from observatory.sources import http
+from observatory.sources.types import Dataset, FetchContext
 
 PUBLISHER = "Ministero dell'Istruzione e del Merito"
 SOURCE_URL = "https://dati.istruzione.it/opendata/"

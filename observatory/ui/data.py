@@ -16,7 +16,6 @@ import os
 import pickle
 import threading
 from collections import OrderedDict
-
 from pathlib import Path
 
 import pandas as pd

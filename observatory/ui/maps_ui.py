@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from observatory import crosswalk, labels, maps, views
+from observatory import crosswalk, maps, views
 from observatory.indicators import registry
 from observatory.ui import data, widgets
 from observatory.ui.state import lang, t

@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from observatory import config, labels, territory
-from observatory.present import decks, export
 from observatory.errors import ObservatoryError
+from observatory.present import decks, export
 from observatory.ui import data, state
 from observatory.ui.state import lang, to_url
 

@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from observatory import auth, config, datasets, labels, store
-from observatory.pipeline import audit, refresh, uploads
 from observatory.errors import ObservatoryError
+from observatory.pipeline import audit, refresh, uploads
 from observatory.ui import data, state
 
 WHO = "_staff_who"          # who is signed in (name or e-mail), for the audit log

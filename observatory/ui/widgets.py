@@ -13,8 +13,7 @@ from streamlit import dataframe_util
 
 from observatory import charts, exports, labels, maps, navigation, store, style
 from observatory.ui import data, filters
-from observatory.ui.state import lang, t, to_url
-
+from observatory.ui.state import lang, t
 
 VIEW_KEY = "sezione"
 

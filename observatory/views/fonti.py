@@ -41,11 +41,12 @@ def indicators(*, lang: str) -> pa.Table:
 def datasets_table(records: dict[str, store.DatasetRecord], lang: str) -> pd.DataFrame:
     rows = []
     for r in records.values():
+        period = " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING
         rows.append({
             labels.t("sources.col.dataset", lang): r.title,
             labels.t("sources.col.publisher", lang): r.publisher,
             labels.t("sources.col.provenance", lang): labels.t(f"provenance.{r.provenance}", lang),
-            labels.t("sources.col.period", lang): " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING,
+            labels.t("sources.col.period", lang): period,
             labels.t("sources.col.updated", lang): labels.fmt_date(r.retrieved_at, lang),
             labels.t("sources.col.rows", lang): labels.fmt_int(r.rows, lang),
             labels.t("sources.col.licence", lang): r.licence,

@@ -103,7 +103,8 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
                 value=labels.fmt_signed(head["saldo"][0], 0, lang)),
         break_at=rule, break_label=t("biz.break"))
     balance = ChartBlock(chart, own[["periodo", "territorio", "settore_ateco", "iscrizioni", "cessazioni", "saldo"]],
-                         "imprese_saldo", "biz-balance", ("imprese",), t("biz.caption.break") if brk is not None else "")
+                         "imprese_saldo", "biz-balance", ("imprese",),
+                         t("biz.caption.break") if brk is not None else "")
 
     return FlowsView(
         empty=False,

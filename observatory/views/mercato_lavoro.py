@@ -70,7 +70,8 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
     chart = charts.recipe(charts.trend_lines, series, x="anno", y="valore", territory="territorio",
                           title=titles.rate_title(series, nuts, indicator, names, lang),
                           y_title=t("labour.rates.axis"), names=names, lang=lang, decimals=definition.decimals,
-                          break_at=break_year, break_label=t("labour.rates.break", year=break_year) if break_year else "")
+                          break_at=break_year,
+                          break_label=t("labour.rates.break", year=break_year) if break_year else "")
     age = series["classe_eta"].iloc[0] if not series.empty else labels.MISSING
     caption = t("labour.rates.caption", age=age,
                 sex=labour.category_name(sex, lang) if sex != "totale" else t("labour.sex.totale"))

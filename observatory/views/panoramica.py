@@ -20,8 +20,9 @@ _COLOURS = {True: "normal", False: "inverse", None: "off"}
 @dataclasses.dataclass(frozen=True)
 class Headline:
     """One card, formatted: the metric (its description gives the period, short since cards sit
-    four in a row; its help the definition and what the change compares), the sentence that says what changed, and the page with the detail (its
-    url_path). Without a value the card carries a note (and the loader's message)."""
+    four in a row; its help the definition and what the change compares), the sentence that says what
+    changed, and the page with the detail (its url_path). Without a value the card carries a note (and
+    the loader's message)."""
 
     label: str
     value: str | None
@@ -73,7 +74,8 @@ def rate_cards(forze: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: 
                 cards.append(_missing(title, lang, error, ("forze_lavoro",)))
                 continue
             cards.append(_card(
-                title, labels.fmt_pct(change.valore, 1, lang), headlines.delta_text(change.variazione, 1, lang, " p.p."),
+                title, labels.fmt_pct(change.valore, 1, lang),
+                headlines.delta_text(change.variazione, 1, lang, " p.p."),
                 indicator_id, lang, description=labels.t("overview.card.year", lang, year=change.anno),
                 help_note=labels.t("overview.card.change_year", lang),
                 sentence=headlines.rate_sentence([province.name], change, lang), page=LABOUR,
