@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from observatory import store
 from observatory.errors import ObservatoryError
 from observatory.sources import camcom, excelsior, geopop, istat, lombardia, mim
 from observatory.sources.types import Dataset, FetchContext  # noqa: F401  (re-exported)
@@ -50,3 +51,14 @@ def period_covered(dataset_id: str, frame: pd.DataFrame) -> tuple[str | None, st
     low, high = values.min(), values.max()
     as_text = lambda v: v.strftime("%Y-%m") if hasattr(v, "strftime") else str(v)  # noqa: E731
     return as_text(low), as_text(high)
+
+
+def new_dataset(dataset_id: str, frame: pd.DataFrame, *, provenance: str, notes: str = "",
+                retrieved_at: str | None = None) -> store.NewDataset:
+    """A frame of a catalogue dataset ready for `store.write_version`: title, publisher, URL and
+    licence from the catalogue, the period covered from the frame (one place builds this record)."""
+    dataset = get(dataset_id)
+    start, end = period_covered(dataset_id, frame)
+    return store.NewDataset(id=dataset_id, frame=frame, title=dataset.title_it, publisher=dataset.publisher,
+                            source_url=dataset.source_url, licence=dataset.licence, provenance=provenance,
+                            period_start=start, period_end=end, notes=notes, retrieved_at=retrieved_at)

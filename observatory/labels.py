@@ -49,6 +49,23 @@ def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
     return text.format(**values) if values else text
 
 
+def translator(lang: str):
+    """`t(key, **values)` bound to one language, for modules that build many texts of one view."""
+    return functools.partial(t, lang=lang)
+
+
+def percent_unit(lang: str = DEFAULT_LANG) -> str:
+    """The unit after a number in percent: ' %' with a no-break space in Italian, '%' in English."""
+    return "\u00a0%" if lang == "it" else "%"
+
+
+def fmt_span(start, end) -> str:
+    """A period from its first to its last value: '2019 – 2025'; a one-period span is said once
+    ('2023', not '2023 – 2023'); nothing known → '–'."""
+    parts = list(dict.fromkeys(str(p) for p in (start, end) if p is not None and not _is_missing(p) and p != ""))
+    return " – ".join(parts) or MISSING
+
+
 def _is_missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
@@ -80,8 +97,7 @@ def fmt_pct(value, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
     """A value already in percent: 3.4 → '3,4 %' (it) or '3.4%' (en)."""
     if _is_missing(value):
         return MISSING
-    number = fmt_number(value, decimals, lang)
-    return f"{number}\u00a0%" if lang == "it" else f"{number}%"
+    return f"{fmt_number(value, decimals, lang)}{percent_unit(lang)}"
 
 
 def fmt_signed(value, decimals: int = 1, lang: str = DEFAULT_LANG, unit: str = "") -> str:

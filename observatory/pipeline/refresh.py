@@ -124,13 +124,8 @@ def _run_one(dataset_id, base_urls, notify, provenance, previous, now):
     if old is not None and _same(old, frame) and provenance is None:
         notify(dataset_id, "Nessuna novità rispetto all'archivio.")
         return DatasetOutcome(dataset_id, UNCHANGED, rows=len(frame), notes=ctx.notes), None
-    start, end = datasets.period_covered(dataset_id, frame)
-    item = store.NewDataset(
-        id=dataset_id, frame=frame, title=dataset.title_it, publisher=dataset.publisher,
-        source_url=dataset.source_url, licence=dataset.licence, provenance=provenance or "ufficiale",
-        period_start=start, period_end=end, notes="; ".join(ctx.notes),
-        retrieved_at=now.isoformat(timespec="seconds"),
-    )
+    item = datasets.new_dataset(dataset_id, frame, provenance=provenance or "ufficiale", notes="; ".join(ctx.notes),
+                                retrieved_at=now.isoformat(timespec="seconds"))
     notify(dataset_id, f"Pronto: {len(frame)} righe.")
     return DatasetOutcome(dataset_id, UPDATED, rows=len(frame), notes=ctx.notes), item
 

@@ -57,12 +57,8 @@ def _uploads_from_raw(raw: Path, base: Path) -> str | None:
             path = raw / record["file"]
             frame = dataset.parse_upload(path.read_bytes(), path.name)
             datasets.validate(dataset_id, frame)
-            start, end = datasets.period_covered(dataset_id, frame)
-            items.append(store.NewDataset(
-                id=dataset_id, frame=frame, title=dataset.title_it, publisher=dataset.publisher,
-                source_url=dataset.source_url, licence=dataset.licence,
-                provenance=record.get("provenance", "dimostrativo"), period_start=start, period_end=end,
-                notes=record.get("note", "")))
+            items.append(datasets.new_dataset(dataset_id, frame, notes=record.get("note", ""),
+                                              provenance=record.get("provenance", "dimostrativo")))
     return store.write_version(items, validate=datasets.validate, base=base) if items else None
 
 

@@ -75,19 +75,14 @@ def _upload(dataset_id, content, filename, who, layout, base, now) -> UploadResu
     frame = frame.reset_index(drop=True)
     now = now or datetime.now(UTC)
     previous = _previous(dataset_id, base)
-    start, end = datasets.period_covered(dataset_id, frame)
-    item = store.NewDataset(
-        id=dataset_id, frame=frame, title=dataset.title_it, publisher=dataset.publisher,
-        source_url=dataset.source_url, licence=dataset.licence, provenance="caricato",
-        period_start=start, period_end=end, notes=f"file «{filename}» caricato da {who}",
-        retrieved_at=now.isoformat(timespec="seconds"),
-    )
+    item = datasets.new_dataset(dataset_id, frame, provenance="caricato", notes=f"file «{filename}» caricato da {who}",
+                                retrieved_at=now.isoformat(timespec="seconds"))
     lines = changelog.describe_change(dataset_id, previous, frame, dataset.period_column)
     text = (f"# Caricamento del {now.strftime('%d/%m/%Y %H:%M')} UTC\n\n### {dataset_id}\n"
             f"- file «{filename}» caricato da {who}\n" + "\n".join(lines) + "\n")
     version = store.write_version([item], validate=datasets.validate, base=base, now=now,
                                   extra_files={"changelog.md": text})
-    return UploadResult(dataset_id, version, len(frame), start, end)
+    return UploadResult(dataset_id, version, len(frame), item.period_start, item.period_end)
 
 
 def _previous(dataset_id: str, base: Path | None) -> pd.DataFrame | None:
