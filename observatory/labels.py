@@ -15,6 +15,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from observatory.texts import (
+    ateco,
     business,
     education,
     labour,
@@ -35,7 +36,8 @@ MISSING = "–"
 #: key → (italiano, english), gathered from observatory/texts/ (one module per area of the app);
 #: a test checks every key used in the code exists and both languages are filled in.
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (shell, overview, labour, business, education, skills, municipalities, sectors, staff, presentation):
+for _module in (ateco, shell, overview, labour, business, education, skills, municipalities, sectors, staff,
+                presentation):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

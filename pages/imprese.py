@@ -3,7 +3,7 @@ per 1,000 residents by municipality. One view at a time (navigation.PageEntry.vi
 
 import streamlit as st
 
-from observatory.indicators import enterprises, municipality, registry
+from observatory.indicators import municipality, registry
 from observatory.ui import data, filters, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
@@ -24,10 +24,10 @@ if shown in ("nascite", "tassi", "settori"):
         st.info(t("biz.missing", error=error))
         st.stop()
     options = data.derived(view.flow_options, "imprese", lang=L)
-    sector, since = enterprises.TOTAL, int(options.years[0])
+    sector, since = view.TOTAL, int(options.years[0])
     if shown != "settori":
         row = filters.row()
-        sector = filters.select(t("biz.sector"), options.sectors, "settore", enterprises.TOTAL, container=row,
+        sector = filters.select(t("biz.sector"), options.sectors, "settore", view.TOTAL, container=row,
                                 format_func=options.sector_names.get)
         since = int(filters.select(t("biz.since"), options.years, "dal", options.years[0], container=row))
     flows = data.derived(view.flows, "imprese", provinces=sel.provinces, sector=sector, since=since, lang=L)
@@ -55,7 +55,7 @@ else:
     metric = filters.select(t("biz.metric"), list(municipality.PER_THOUSAND), "metrica", "unita_locali_1000ab",
                             container=row, format_func=lambda m: registry.indicator(m).label(L))
     sector_names = data.derived(view.local_sectors, "unita_locali", lang=L)
-    ul_sector = filters.select(t("biz.sector"), list(sector_names), "settore_ul", enterprises.TOTAL,
+    ul_sector = filters.select(t("biz.sector"), list(sector_names), "settore_ul", view.TOTAL,
                                container=row, format_func=sector_names.get)
     local = data.derived(view.local_units, "unita_locali", "popolazione", "comuni", provinces=sel.provinces,
                          sector=ul_sector, metric=metric, scope_label=sel.label, lang=L, highlight=sel.municipality)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from observatory import ateco
 from observatory.indicators import enterprises
 
 
@@ -77,9 +78,9 @@ def test_combined_territory_sums_parts_and_headline_compares_the_same_quarter_a_
 
 
 def test_section_names_follow_the_classification():
-    assert enterprises.section_name("K", "it") == "K · Finanza e assicurazioni"
-    assert enterprises.section_name("K", "it", "ATECO 2025") == "K · Telecomunicazioni e informatica"
-    assert enterprises.section_name("TOTALE", "en") == "All sectors"
+    assert ateco.section_name("K", "it") == "K · Attività finanziarie e assicurative"
+    assert ateco.section_name("K", "it", "ATECO 2025") == "K · Telecomunicazioni e informatica"
+    assert ateco.section_name("TOTALE", "en") == "All sectors"
     assert enterprises.quarter_label(pd.Timestamp("2025-04-01"), "en") == "2025-Q2"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from observatory import ateco
 from observatory.indicators import sectors
 
 
@@ -61,8 +62,8 @@ def test_index_base_year_is_one_hundred_and_zero_base_is_missing():
 
 
 def test_section_names_and_order():
-    assert sectors.section_name("C", "it") == "C — Attività manifatturiere"
-    assert sectors.section_name("C", "en") == "C — Manufacturing"
-    assert sectors.section_name("V", "it") == "V"
+    assert ateco.section_name("C", "it") == "C · Attività manifatturiere"
+    assert ateco.section_name("C", "en") == "C · Manufacturing"
+    assert ateco.section_name("V", "it") == "V"  # no section V in ATECO 2007: the code as it is
     frame = pd.DataFrame({"settore_ateco": ["C", "G", "G", "TOTALE"], "valore": [5, 3, 4, 100]})
     assert sectors.top_sections(frame, "valore") == ["G", "C"]

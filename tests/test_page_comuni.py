@@ -3,8 +3,7 @@ view draws only its own charts, and the map only while its expander is open."""
 
 from __future__ import annotations
 
-from observatory import store
-from observatory.indicators import enterprises
+from observatory import ateco, store
 from tests.pagetest import chart_rows, chart_titles, decks, it_dec, it_int, open_page
 
 
@@ -83,7 +82,7 @@ def test_economy_view_draws_sectors_and_students(full_data_dir):
         "addetti", ascending=False).iloc[0]
     enrolled = students[(students["comune_istat"] == town) & (students["anno_scolastico"] == "2024/25")]
     assert chart_titles(at) == [
-        f"{name}: il settore con più addetti è {enterprises.section_name(top['settore_ateco'])} "
+        f"{name}: il settore con più addetti è {ateco.section_name(top['settore_ateco'])} "
         f"({it_int(top['addetti'])} addetti in {it_int(top['unita_locali'])} unità locali)",
         f"{name}, 2024/25: {it_int(enrolled['totale'].sum())} studenti nelle scuole superiori del comune"]
     assert not at.metric and not at.dataframe and decks(at) == []

@@ -101,7 +101,7 @@ def test_filters_from_the_url_change_the_numbers(full_data_dir):
     at = run(PAGE, sezione="assunti", **query)
     lecco_2023 = hires[(hires["territorio"] == "ITC43") & (hires["mese"].dt.year == 2023)]
     top = lecco_2023.groupby("settore_ateco")["eventi"].sum().sort_values(ascending=False)
-    assert f"«{top.index[0]} — " in chart_titles(at)[0], "a breakdown by sector ignores the sector filter"
+    assert f"«{top.index[0]} · " in chart_titles(at)[0], "a breakdown by sector ignores the sector filter"
     assert at.query_params["dettaglio"] == "settore_ateco" and at.query_params["anno"] == "2023"
 
 

@@ -9,61 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-TOTAL = "TOTALE"
-ATECO_2025 = "ATECO 2025"
-
-#: ATECO 2007 (NACE Rev. 2) sections, Italian and English.
-SECTIONS_2007: dict[str, tuple[str, str]] = {
-    "A": ("Agricoltura, silvicoltura e pesca", "Agriculture, forestry and fishing"),
-    "B": ("Estrazione di minerali", "Mining and quarrying"),
-    "C": ("Attività manifatturiere", "Manufacturing"),
-    "D": ("Energia elettrica e gas", "Electricity and gas"),
-    "E": ("Acqua, reti fognarie e rifiuti", "Water, sewerage and waste"),
-    "F": ("Costruzioni", "Construction"),
-    "G": ("Commercio", "Wholesale and retail trade"),
-    "H": ("Trasporto e magazzinaggio", "Transport and storage"),
-    "I": ("Alloggio e ristorazione", "Accommodation and food services"),
-    "J": ("Informazione e comunicazione", "Information and communication"),
-    "K": ("Finanza e assicurazioni", "Finance and insurance"),
-    "L": ("Attività immobiliari", "Real estate"),
-    "M": ("Attività professionali, scientifiche e tecniche", "Professional, scientific and technical activities"),
-    "N": ("Noleggio e servizi alle imprese", "Administrative and support services"),
-    "O": ("Pubblica amministrazione", "Public administration"),
-    "P": ("Istruzione", "Education"),
-    "Q": ("Sanità e assistenza sociale", "Health and social work"),
-    "R": ("Arte, sport e intrattenimento", "Arts, sports and recreation"),
-    "S": ("Altri servizi", "Other services"),
-    "T": ("Famiglie come datori di lavoro", "Households as employers"),
-    "U": ("Organizzazioni extraterritoriali", "Extraterritorial organisations"),
-    "ND": ("Non classificato", "Not classified"),
-    TOTAL: ("Tutti i settori", "All sectors"),
-}
-
-#: ATECO 2025 (NACE Rev. 2.1) sections: same up to I, re-lettered from J on.
-SECTIONS_2025: dict[str, tuple[str, str]] = {
-    **{k: v for k, v in SECTIONS_2007.items() if k in "ABCDEFGHI" or k in ("ND", TOTAL)},
-    "J": ("Editoria, trasmissione e contenuti", "Publishing, broadcasting and content"),
-    "K": ("Telecomunicazioni e informatica", "Telecommunications and computing"),
-    "L": ("Finanza e assicurazioni", "Finance and insurance"),
-    "M": ("Attività immobiliari", "Real estate"),
-    "N": ("Attività professionali, scientifiche e tecniche", "Professional, scientific and technical activities"),
-    "O": ("Noleggio e servizi alle imprese", "Administrative and support services"),
-    "P": ("Pubblica amministrazione", "Public administration"),
-    "Q": ("Istruzione", "Education"),
-    "R": ("Sanità e assistenza sociale", "Health and social work"),
-    "S": ("Arte, sport e intrattenimento", "Arts, sports and recreation"),
-    "T": ("Altri servizi", "Other services"),
-    "U": ("Famiglie come datori di lavoro", "Households as employers"),
-    "V": ("Organizzazioni extraterritoriali", "Extraterritorial organisations"),
-}
-
-
-def section_name(letter: str, lang: str = "it", classification: str = "ATECO 2007") -> str:
-    """'C' → 'C · Attività manifatturiere'; TOTALE → 'Tutti i settori'."""
-    table = SECTIONS_2025 if classification == ATECO_2025 else SECTIONS_2007
-    italian, english = table.get(letter, (letter, letter))
-    name = english if lang == "en" else italian
-    return name if letter == TOTAL else f"{letter} · {name}"
+from observatory.ateco import ATECO_2025, TOTAL
 
 
 def quarter_label(start: pd.Timestamp, lang: str = "it") -> str:

@@ -10,7 +10,7 @@ import dataclasses
 
 import pandas as pd
 
-from observatory import labels
+from observatory import ateco, labels
 
 RATES = ("tasso_occupazione", "tasso_disoccupazione", "tasso_attivita", "tasso_inattivita")
 SEXES = ("totale", "maschi", "femmine")
@@ -216,9 +216,7 @@ def flows_long(monthly: pd.DataFrame, moving_sum: bool, lang: str) -> pd.DataFra
 def named_breakdown(avviamenti: pd.DataFrame, territories, by: str, year: int, lang: str,
                     sector: str | None = None) -> pd.DataFrame:
     """`hires_breakdown` with a display name per category (`nome`) for charts and downloads."""
-    from observatory.indicators.sectors import section_name
-
     table = hires_breakdown(avviamenti, territories, by, year, sector)
-    namer = (lambda v: section_name(v, lang)) if by == "settore_ateco" else (lambda v: category_name(v, lang))
+    namer = (lambda v: ateco.section_name(v, lang)) if by == "settore_ateco" else (lambda v: category_name(v, lang))
     table.insert(1, "nome", table["categoria"].map(namer))
     return table

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from observatory import labels
+from observatory.ateco import TOTAL
 
-TOTAL = "TOTALE"
 BAND_WIDTH = 5
 TOP_BAND = 95  # 95 and over: the single ages end at 100 = "100 and over"
 

@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from observatory import labels
+from observatory import ateco
+from observatory.ateco import TOTAL
 
-TOTAL = "TOTALE"
-UNCLASSIFIED = "ND"
 FLOW_MEASURES = ("assunzioni", "saldo")
 UNIT_MEASURES = ("unita_locali", "addetti")
 MEASURES = FLOW_MEASURES + UNIT_MEASURES
-
-
-def section_name(code: str, lang: str) -> str:
-    """'C — Attività manifatturiere' style label of an ATECO section (the code alone if unknown)."""
-    key = f"sectors.ateco.{code}"
-    return f"{code} — {labels.t(key, lang)}" if key in labels.TEXTS else code
 
 
 def complete_years(flows: pd.DataFrame) -> list[int]:
@@ -122,5 +115,5 @@ def with_section_names(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A copy with `nome` (display name of `settore_ateco`) right after the code, for charts and downloads."""
     out = frame.copy()
     out.insert(out.columns.get_loc("settore_ateco") + 1, "nome",
-               out["settore_ateco"].map(lambda c: section_name(c, lang)))
+               out["settore_ateco"].map(lambda c: ateco.section_name(c, lang)))
     return out

@@ -11,7 +11,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "labour.filter.view": ("Periodo dei flussi", "Flow period"),
     "labour.view.mensile": ("mese per mese", "month by month"),
     "labour.view.12m": ("somma mobile a 12 mesi", "12-month moving sum"),
-    "labour.all_sectors": ("Tutti i settori", "All sectors"),
     "labour.section.rates": ("Tassi del mercato del lavoro", "Labour-market rates"),
     "labour.rates.axis": ("% (l'asse non parte da zero)", "% (axis does not start at zero)"),
     "labour.rates.break": ("dal {year}: serie del nuovo regolamento UE (2021)", "from {year}: series under the new EU regulation (2021)"),

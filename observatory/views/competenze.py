@@ -8,8 +8,8 @@ import dataclasses
 
 import pandas as pd
 
-from observatory import charts, labels
-from observatory.indicators import enterprises, registry, skills
+from observatory import ateco, charts, labels
+from observatory.indicators import registry, skills
 from observatory.views import Card, ChartBlock
 
 #: demand measures the gap can be computed on, in the order the filter offers them
@@ -62,7 +62,7 @@ def planned(excelsior: pd.DataFrame, *, territories: tuple[str, ...], scope_labe
 def _sectors(avviamenti: pd.DataFrame, territories: tuple[str, ...], lang: str) -> pd.DataFrame:
     """Hires of the last 12 months by section, with the section's name."""
     sectors = skills.hires_demand(avviamenti, list(territories))
-    return sectors.assign(settore=sectors["settore_ateco"].map(lambda s: enterprises.section_name(s, lang)))
+    return sectors.assign(settore=sectors["settore_ateco"].map(lambda s: ateco.section_name(s, lang)))
 
 
 def hires_by_sector(avviamenti: pd.DataFrame, *, territories: tuple[str, ...], scope_label: str,

@@ -9,8 +9,8 @@ import dataclasses
 import pandas as pd
 import pyarrow as pa
 
-from observatory import charts, labels, maps, territory
-from observatory.indicators import education, enterprises, municipality, population, registry
+from observatory import ateco, charts, labels, maps, territory
+from observatory.indicators import education, municipality, population, registry
 from observatory.views import Card, ChartBlock, boundary_features, by_identity
 
 #: datasets a profile can do without; the page passes those present after the two it needs
@@ -170,7 +170,8 @@ def _sectors(unita: pd.DataFrame, code: str, name: str, lang: str) -> ChartBlock
     by_sector = municipality.sectors(unita, code)
     if by_sector.empty:
         return labels.t("mun.no_local", lang, name=name)
-    by_sector = by_sector.assign(settore=by_sector["settore_ateco"].map(lambda s: enterprises.section_name(s, lang)))
+    by_sector = by_sector.assign(settore=by_sector["settore_ateco"].map(
+        lambda s: ateco.section_name(s, lang, ateco.BY_DATASET["unita_locali"])))
     top = by_sector.iloc[0]
     chart = charts.recipe(
         charts.sorted_bars, by_sector, category="settore", value="addetti",

@@ -7,7 +7,7 @@ import dataclasses
 
 import pandas as pd
 
-from observatory import charts, labels, territory
+from observatory import ateco, charts, labels, territory
 from observatory.indicators import sectors, titles
 from observatory.views import ChartBlock
 
@@ -37,7 +37,7 @@ def flow_options(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, *, lang: st
     yearly = _yearly(avviamenti, cessazioni)
     codes = sectors.top_sections(yearly, "assunzioni")
     return FlowOptions(tuple(sorted((int(y) for y in yearly["anno"].unique()), reverse=True)), tuple(codes),
-                       {c: sectors.section_name(c, lang) for c in codes})
+                       {c: ateco.section_name(c, lang) for c in codes})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _comparison(table: pd.DataFrame, measure: str, relative: bool, caption: str,
     axis = t("sectors.axis.saldo_quota" if measure == "saldo" else "sectors.axis.quota") if relative \
         else t("sectors.axis.valore")
     shown = sectors.with_section_names(table, lang)
-    order = [sectors.section_name(c, lang) for c in sectors.top_sections(table, "valore")]
+    order = [ateco.section_name(c, lang) for c in sectors.top_sections(table, "valore")]
     scale = "quota" if relative else "valore"
     chart = charts.recipe(charts.grouped_bars, shown, category="nome", value="valore", territory="territorio",
                           names=names, lang=lang, value_title=axis, decimals=1 if relative else 0, sort=order,
@@ -92,7 +92,7 @@ def section_trend(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, *, base_ye
                   lang: str) -> ChartBlock:
     """Hires of one section as an index (base year = 100), one line per territory."""
     names = territory.territory_names()
-    name = sectors.section_name(section, lang)
+    name = ateco.section_name(section, lang)
     indexed = _indexed(avviamenti, cessazioni, base_year, lang)
     one = indexed[indexed["settore_ateco"] == section]
     chart = charts.recipe(charts.trend_lines, one, x="anno", y="indice", territory="territorio", names=names,

@@ -7,7 +7,8 @@ import dataclasses
 
 import pandas as pd
 
-from observatory import charts, labels, territory
+from observatory import ateco, charts, labels, territory
+from observatory.ateco import TOTAL
 from observatory.indicators import enterprises, municipality, registry
 from observatory.views import Card, ChartBlock, MapView, map_view
 
@@ -19,6 +20,11 @@ _RATE_COLUMNS = ["periodo", "territorio", "settore_ateco", "classificazione", "i
 def _rated(imprese: pd.DataFrame, lang: str) -> pd.DataFrame:
     provinces = tuple(p.nuts for p in territory.provinces())
     return enterprises.rated_quarters(imprese, provinces=provinces, label=COMBINED, lang=lang)
+
+
+def _sector_name(code: str, lang: str) -> str:
+    """A Business Register section's name: its codes are ATECO 2025 letters in every month."""
+    return ateco.section_name(code, lang, ateco.BY_DATASET["imprese"])
 
 
 def _names(lang: str) -> dict[str, str]:
@@ -36,9 +42,8 @@ class FlowOptions:
 
 def flow_options(imprese: pd.DataFrame, *, lang: str) -> FlowOptions:
     rated = _rated(imprese, lang)
-    scheme = rated["classificazione"].iloc[-1] if len(rated) else "ATECO 2007"
-    sectors = [enterprises.TOTAL] + sorted(s for s in rated["settore_ateco"].unique() if s != enterprises.TOTAL)
-    return FlowOptions(tuple(sectors), {s: enterprises.section_name(s, lang, scheme) for s in sectors},
+    sectors = [TOTAL] + sorted(s for s in rated["settore_ateco"].unique() if s != TOTAL)
+    return FlowOptions(tuple(sectors), {s: _sector_name(s, lang) for s in sectors},
                        tuple(str(y) for y in sorted(rated["trimestre"].dt.year.unique().tolist())))
 
 
@@ -63,8 +68,7 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
     provs = [p for p in territory.provinces() if p.istat in provinces]
     focus = provs[0].nuts if len(provs) == 1 else COMBINED
     lombardia, _ = territory.region()
-    scheme = rated["classificazione"].iloc[-1] if len(rated) else "ATECO 2007"
-    sector_name = enterprises.section_name(sector, lang, scheme)
+    sector_name = _sector_name(sector, lang)
     head = enterprises.headline(rated, focus, sector, lang)
     if head is None:
         return FlowsView(empty=True)
@@ -119,7 +123,7 @@ def _sector_block(rated: pd.DataFrame, focus: str, head: dict, names: dict[str, 
     if breakdown.empty:
         return None
     breakdown = breakdown.assign(settore=breakdown["settore_ateco"].map(
-        lambda s: enterprises.section_name(s, lang, head["classificazione"])))
+        lambda s: _sector_name(s, lang)))
     top = breakdown.iloc[0]
     chart = charts.recipe(
         charts.sorted_bars, breakdown, category="settore", value="saldo",
@@ -133,8 +137,8 @@ def _sector_block(rated: pd.DataFrame, focus: str, head: dict, names: dict[str, 
 
 def local_sectors(unita: pd.DataFrame, *, lang: str) -> dict[str, str]:
     """Sections of the local-units data (total first) with their names."""
-    codes = [enterprises.TOTAL] + sorted(s for s in unita["settore_ateco"].unique() if s != enterprises.TOTAL)
-    return {code: enterprises.section_name(code, lang) for code in codes}
+    codes = [TOTAL] + sorted(s for s in unita["settore_ateco"].unique() if s != TOTAL)
+    return {code: ateco.section_name(code, lang, ateco.BY_DATASET["unita_locali"]) for code in codes}
 
 
 def local_units(unita: pd.DataFrame, popolazione: pd.DataFrame, comuni: pd.DataFrame, *,
@@ -145,7 +149,7 @@ def local_units(unita: pd.DataFrame, popolazione: pd.DataFrame, comuni: pd.DataF
     indicator = registry.indicator(metric)
     best = values.dropna(subset=["valore"]).head(1)
     title = labels.t("biz.map.title", lang, metric=indicator.label(lang), territory=scope_label,
-                     sector=enterprises.section_name(sector, lang),
+                     sector=ateco.section_name(sector, lang, ateco.BY_DATASET["unita_locali"]),
                      top=best["comune"].iloc[0] if len(best) else labels.MISSING,
                      value=labels.fmt_number(best["valore"].iloc[0] if len(best) else None, indicator.decimals, lang))
     caption = labels.t("biz.map.caption", lang, year=int(unita["anno"].max()), pop_year=int(popolazione["anno"].max()))

@@ -10,8 +10,8 @@ import dataclasses
 
 import pandas as pd
 
-from observatory import charts, labels, territory
-from observatory.indicators import labour, registry, sectors, titles
+from observatory import ateco, charts, labels, territory
+from observatory.indicators import labour, registry, titles
 from observatory.indicators.headlines import delta_text
 from observatory.views import ChartBlock
 
@@ -91,7 +91,7 @@ class FlowOptions:
 
 def flow_options(avviamenti: pd.DataFrame, *, lang: str) -> FlowOptions:
     codes = [ALL_SECTORS, *sorted(avviamenti["settore_ateco"].dropna().unique())]
-    names = {code: labels.t("labour.all_sectors", lang) if code == ALL_SECTORS else sectors.section_name(code, lang)
+    names = {code: ateco.section_name(ateco.TOTAL if code == ALL_SECTORS else code, lang)
              for code in codes}
     years = tuple(sorted(avviamenti["mese"].dt.year.unique().tolist(), reverse=True))
     return FlowOptions(tuple(codes), names, years, (labour.complete_years(avviamenti) or list(years))[0])
@@ -103,7 +103,7 @@ def _sector(sector: str) -> str | None:
 
 def _sector_label(sector: str, lang: str) -> str:
     chosen = _sector(sector)
-    return labels.t("labour.all_sectors", lang) if chosen is None else sectors.section_name(chosen, lang)
+    return ateco.section_name(ateco.TOTAL if chosen is None else chosen, lang)
 
 
 @dataclasses.dataclass(frozen=True)
