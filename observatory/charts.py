@@ -15,6 +15,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from observatory import labels, style
+from observatory.indicators import registry
 
 _MONTHS_IT = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
               "settembre", "ottobre", "novembre", "dicembre"]
@@ -60,10 +61,13 @@ def territory_scale(codes: list[str], names: dict[str, str]) -> alt.Scale:
 
 
 def trend_lines(frame: pd.DataFrame, *, x: str, y: str, territory: str, title: str, y_title: str,
-                names: dict[str, str], lang: str, decimals: int = 1, zero: bool = False,
+                names: dict[str, str], lang: str, decimals: int = 1, zero: bool = False, indicator: str | None = None,
                 temporal: bool = False, break_at: object | None = None, break_label: str = "",
                 subtitle: str = "", description: str = "") -> alt.Chart:
-    """One line per territory over time; a dashed rule marks a series break (e.g. LFS 2021)."""
+    """One line per territory over time; a dashed rule marks a series break (e.g. LFS 2021). With
+    `indicator`, the registry gives the decimals and whether the axis starts at zero."""
+    if indicator is not None:
+        decimals, zero = registry.indicator(indicator).decimals, registry.indicator(indicator).zero_baseline
     data = frame.assign(_territorio=frame[territory].map(lambda c: names.get(c, c)))
     codes = list(dict.fromkeys(frame[territory]))
     x_type = "T" if temporal else "O"
@@ -91,8 +95,12 @@ def trend_lines(frame: pd.DataFrame, *, x: str, y: str, territory: str, title: s
 
 def sorted_bars(frame: pd.DataFrame, *, category: str, value: str, title: str, value_title: str,
                 lang: str, decimals: int = 0, color: str | None = None, diverging: bool = False,
-                subtitle: str = "", description: str = "", highlight: str | None = None) -> alt.Chart:
-    """Horizontal bars sorted by value; diverging colours for balances around zero."""
+                indicator: str | None = None, subtitle: str = "", description: str = "",
+                highlight: str | None = None) -> alt.Chart:
+    """Horizontal bars sorted by value; diverging colours for balances around zero. With
+    `indicator`, the registry gives the decimals and whether values can be negative (diverging)."""
+    if indicator is not None:
+        decimals, diverging = registry.indicator(indicator).decimals, registry.indicator(indicator).can_be_negative
     fmt = f",.{decimals}f"
     if diverging:
         colour = alt.condition(f"datum['{value}'] >= 0", alt.value(style.DIVERGING[-2]), alt.value(style.DIVERGING[1]))
@@ -210,44 +218,6 @@ def grouped_bars(frame: pd.DataFrame, *, category: str, value: str, territory: s
                  alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
     ).properties(title=title, description=description or title,
                  height=max(style.CHART_HEIGHT, data[category].nunique() * len(codes) * 9 + 40))
-def choropleth_png_chart(features: list[dict], outlines: list[dict], values: pd.DataFrame, *, title: str,
-                         value_title: str, lang: str, decimals: int = 0, description: str = "") -> alt.LayerChart:
-    """A municipal choropleth as a Vega-Lite geoshape chart, so it renders to PNG without a browser.
-
-    `values` has comune_istat and valore; quantile classes as on the interactive map (maps.py),
-    thin white municipal boundaries, darker province outlines, missing values grey."""
-    from observatory import maps
-
-    by_code = values.set_index("comune_istat")["valore"]
-    painted = []
-    for feature in features:
-        value = by_code.get(feature["properties"]["comune_istat"], None)
-        value = None if value is None or pd.isna(value) else float(value)
-        painted.append({**feature, "properties": {**feature["properties"], "valore": value}})
-    breaks = maps.quantile_breaks(by_code)
-    classes = maps.legend(breaks)
-    fmt = f",.{decimals}f"
-    if len(classes) > 1:
-        scale = alt.Scale(type="threshold", domain=breaks[1:-1], range=[c.color for c in classes])
-    else:
-        scale = alt.Scale(range=[c.color for c in classes] or [style.SEQUENTIAL[3]])
-    shapes = alt.Chart(alt.InlineData(values={"type": "FeatureCollection", "features": painted},
-                                      format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
-        stroke="white", strokeWidth=0.6,
-    ).encode(
-        color=alt.condition("isValid(datum.properties.valore)",
-                            alt.Color("properties.valore:Q", scale=scale, title=value_title,
-                                      legend=alt.Legend(format=fmt, orient="right", titleLimit=600)),
-                            alt.value(style.MISSING_COLOR)),
-        tooltip=[alt.Tooltip("properties.comune:N", title=labels.t("col.comune", lang)),
-                 alt.Tooltip("properties.valore:Q", title=value_title, format=fmt)],
-    )
-    border = alt.Chart(alt.InlineData(values={"type": "FeatureCollection", "features": outlines},
-                                      format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
-        filled=False, stroke="#282828", strokeWidth=1.6)
-    chart = alt.layer(shapes, border).project(type="mercator").properties(
-        description=description or title or value_title)
-    return chart.properties(title=title) if title else chart
 #: Two series that are not territories (demand/supply, males/females): Okabe–Ito sky blue and
 #: reddish purple, distinct from every territory colour.
 PAIR_COLORS = [style.FALLBACK_COLORS[2], style.FALLBACK_COLORS[0]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import altair as alt
 import numpy as np
 import pandas as pd
 import pydeck as pdk
@@ -137,3 +138,41 @@ def _view(features: list[dict]) -> pdk.ViewState:
     bounds = shapely.total_bounds(shapely.from_geojson([json.dumps(f["geometry"]) for f in features]))
     west, south, east, north = bounds
     return pdk.ViewState(longitude=(west + east) / 2, latitude=(south + north) / 2, zoom=8.6, min_zoom=7, max_zoom=13)
+
+
+def choropleth_chart(features: list[dict], outlines: list[dict], values: pd.DataFrame, *, title: str,
+                         value_title: str, lang: str, decimals: int = 0, description: str = "") -> alt.LayerChart:
+    """A municipal choropleth as a Vega-Lite geoshape chart, so it renders to PNG without a browser.
+
+    `values` has comune_istat and valore; quantile classes as on the interactive map (maps.py),
+    thin white municipal boundaries, darker province outlines, missing values grey."""
+    by_code = values.set_index("comune_istat")["valore"]
+    painted = []
+    for feature in features:
+        value = by_code.get(feature["properties"]["comune_istat"], None)
+        value = None if value is None or pd.isna(value) else float(value)
+        painted.append({**feature, "properties": {**feature["properties"], "valore": value}})
+    breaks = quantile_breaks(by_code)
+    classes = legend(breaks)
+    fmt = f",.{decimals}f"
+    if len(classes) > 1:
+        scale = alt.Scale(type="threshold", domain=breaks[1:-1], range=[c.color for c in classes])
+    else:
+        scale = alt.Scale(range=[c.color for c in classes] or [style.SEQUENTIAL[3]])
+    shapes = alt.Chart(alt.InlineData(values={"type": "FeatureCollection", "features": painted},
+                                      format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
+        stroke="white", strokeWidth=0.6,
+    ).encode(
+        color=alt.condition("isValid(datum.properties.valore)",
+                            alt.Color("properties.valore:Q", scale=scale, title=value_title,
+                                      legend=alt.Legend(format=fmt, orient="right", titleLimit=600)),
+                            alt.value(style.MISSING_COLOR)),
+        tooltip=[alt.Tooltip("properties.comune:N", title=labels.t("col.comune", lang)),
+                 alt.Tooltip("properties.valore:Q", title=value_title, format=fmt)],
+    )
+    border = alt.Chart(alt.InlineData(values={"type": "FeatureCollection", "features": outlines},
+                                      format=alt.DataFormat(property="features", type="json"))).mark_geoshape(
+        filled=False, stroke="#282828", strokeWidth=1.6)
+    chart = alt.layer(shapes, border).project(type="mercator").properties(
+        description=description or title or value_title)
+    return chart.properties(title=title) if title else chart

@@ -4,8 +4,6 @@ time (navigation.PageEntry.views)."""
 
 import streamlit as st
 
-from observatory import territory
-from observatory.indicators import skills
 from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
@@ -18,7 +16,7 @@ sel = selection()
 st.title(t("nav.skills"))
 st.markdown(t("skills.lead"))
 shown = widgets.view_picker("competenze")
-nuts = tuple(p.nuts for p in territory.provinces() if p.istat in sel.provinces)
+nuts = view.nuts_codes(sel.provinces)
 
 
 def missing(dataset_id: str, error: str) -> None:
@@ -58,7 +56,7 @@ else:
     st.warning(t("skills.method"), icon=":material/info:")
     with st.expander(t("skills.method.table"), key="skills-method", on_change="rerun") as box:
         if box.open:  # the table is built and sent only while it is open
-            st.dataframe(skills.method_table(L), hide_index=True, width="stretch")
+            st.dataframe(view.method_table(L), hide_index=True, width="stretch")
     studenti, error = data.try_dataset("studenti")
     if studenti is None:
         missing("studenti", error)

@@ -5,14 +5,11 @@ One view at a time (navigation.PageEntry.views); the map is drawn only while its
 The chosen municipality is the sidebar's "one municipality" territory, so the URL
 `?territorio=comune&comune=097042` (or just `?comune=097042`) opens exactly this profile."""
 
-import functools
-
 import streamlit as st
 
-from observatory import labels
 from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
-from observatory.ui.state import lang, selection
+from observatory.ui.state import lang, selection, translator
 from observatory.views import ChartBlock
 from observatory.views import comuni as view
 
@@ -21,7 +18,7 @@ require_app_shell()
 MAP_KEY = "comuni-mappa"
 
 L = lang()
-t = functools.partial(labels.t, lang=L)  # the language once, not once per text
+t = translator()  # the language once, not once per text
 st.title(t("nav.municipalities"))
 st.markdown(t("mun.lead"))
 shown = widgets.view_picker("comuni")

@@ -4,22 +4,14 @@ a time (navigation.PageEntry.views); every filter is in the URL."""
 
 import streamlit as st
 
-from observatory import labels
-from observatory.errors import ObservatoryError
-from observatory.indicators import sectors
 from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
-from observatory.ui.state import lang
+from observatory.ui.state import lang, t
 from observatory.views import confronti as view
 
 require_app_shell()
 
 L = lang()
-
-
-def t(key: str, **values) -> str:
-    return labels.t(key, L, **values)
-
 
 st.title(t("nav.sectors"))
 st.markdown(t("sectors.lead"))
@@ -28,23 +20,23 @@ shown = widgets.view_picker("confronti")
 
 def derived_or_stop(function, dataset_ids: tuple[str, ...], **options):
     """A view computed from `dataset_ids`; a note instead, and the page stops, when one is missing."""
-    try:
-        return data.derived(function, *dataset_ids, **options)
-    except ObservatoryError as exc:
-        st.info(t("sectors.missing", error=str(exc)))
+    found, error = data.try_derived(function, *dataset_ids, **options)
+    if error is not None:
+        st.info(t("sectors.missing", error=error))
         st.stop()
+    return found
 
 
 if shown == "settori":
     # --- sections side by side ---
     row = filters.row()
-    measures = {m: t(f"sectors.measure.{m}") for m in sectors.MEASURES}
+    measures = {m: t(f"sectors.measure.{m}") for m in view.MEASURES}
     measure = filters.url_choice(t("sectors.filter.measure"), list(measures), key="misura", default="assunzioni",
                                  container=row, format_func=measures.get)
     scales = {s: t(f"sectors.scale.{s}") for s in ("quota", "valore")}
     scale = filters.url_choice(t("sectors.filter.scale"), list(scales), key="scala", default="quota",
                                widget="segmented", container=row, format_func=scales.get)
-    if measure in sectors.FLOW_MEASURES:
+    if measure in view.FLOW_MEASURES:
         options = derived_or_stop(view.flow_options, view.FLOW_IDS, lang=L)
         if not options.years:
             st.info(t("sectors.missing", error=t("sectors.few_years")))

@@ -3,7 +3,6 @@ per 1,000 residents by municipality. One view at a time (navigation.PageEntry.vi
 
 import streamlit as st
 
-from observatory.indicators import municipality, registry
 from observatory.ui import data, filters, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
@@ -52,8 +51,9 @@ else:
         st.info(t("biz.missing_local", error=missing[0]))
         st.stop()
     row = filters.row()
-    metric = filters.select(t("biz.metric"), list(municipality.PER_THOUSAND), "metrica", "unita_locali_1000ab",
-                            container=row, format_func=lambda m: registry.indicator(m).label(L))
+    metrics = view.local_metrics(lang=L)
+    metric = filters.select(t("biz.metric"), list(metrics), "metrica", "unita_locali_1000ab", container=row,
+                            format_func=metrics.get)
     sector_names = data.derived(view.local_sectors, "unita_locali", lang=L)
     ul_sector = filters.select(t("biz.sector"), list(sector_names), "settore_ul", view.TOTAL,
                                container=row, format_func=sector_names.get)

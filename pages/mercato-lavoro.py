@@ -4,8 +4,7 @@ filter is in the URL."""
 
 import streamlit as st
 
-from observatory.indicators import labour, registry
-from observatory.ui import cards, data, filters, widgets
+from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
 from observatory.views import mercato_lavoro as view
@@ -18,32 +17,22 @@ st.title(t("nav.labour"))
 st.markdown(t("labour.lead"))
 shown = widgets.view_picker("mercato-lavoro")
 
-
-def metric(item: view.Metric, **layout) -> None:
-    """A headline number, or the card frame with a note when the territory has no value."""
-    if item.value is None:
-        cards.missing_card(title=item.label, message=item.note)
-    else:
-        st.metric(item.label, item.value, item.delta, delta_color=cards.delta_color(item.indicator_id),
-                  delta_description=item.delta_description, border=True, **layout)
-
-
 if shown == "tassi":
-    # --- labour-force rates (ISTAT), with the 2021 series break ---
+    # --- labour-force rates (ISTAT), with the series break ---
     forze, error = data.try_dataset("forze_lavoro")
+    names = view.rate_options(lang=L)
     row = filters.row()
-    indicator = filters.url_choice(t("labour.filter.indicator"), labour.RATES, key="indicatore",
-                                   default="tasso_disoccupazione", container=row,
-                                   format_func=lambda i: registry.indicator(i).label(L))
-    sex = filters.url_choice(t("labour.filter.sex"), labour.SEXES, key="sesso", default="totale", widget="segmented",
-                             container=row, format_func=lambda s: labour.category_name(s, L))
+    indicator = filters.url_choice(t("labour.filter.indicator"), list(names.indicators), key="indicatore",
+                                   default="tasso_disoccupazione", container=row, format_func=names.indicators.get)
+    sex = filters.url_choice(t("labour.filter.sex"), list(names.sexes), key="sesso", default="totale",
+                             widget="segmented", container=row, format_func=names.sexes.get)
     if forze is None:
         st.info(t("labour.missing", error=error))
         st.stop()
     rates = data.derived(view.rates, "forze_lavoro", provinces=sel.provinces, indicator=indicator, sex=sex, lang=L)
     with st.container(horizontal=True):
         for item in rates.cards:
-            metric(item)
+            widgets.card(item)
     widgets.block(rates.rates)
 
 else:
@@ -68,14 +57,14 @@ else:
         year = filters.url_choice(t("labour.filter.year"), options.years, key="anno", default=options.default_year,
                                   container=row)
         if shown == "assunti":
-            by = filters.url_choice(t("labour.filter.breakdown"), labour.BREAKDOWNS, key="dettaglio",
+            by = filters.url_choice(t("labour.filter.breakdown"), list(options.breakdowns), key="dettaglio",
                                     default="contratto", widget="segmented", container=row,
-                                    format_func=lambda c: registry.column_label(c, L))
-            hires = data.derived(view.hires, "avviamenti", provinces=sel.provinces, by=by, year=year, sector=sector,
+                                    format_func=options.breakdowns.get)
+            hired = data.derived(view.hired, "avviamenti", provinces=sel.provinces, by=by, year=year, sector=sector,
                                  lang=L)
-            if hires.permanent is not None:
-                metric(hires.permanent, width="content")
-            widgets.block(hires.breakdown)
+            if hired.permanent is not None:
+                widgets.card(hired.permanent, width="content")
+            widgets.block(hired.breakdown)
         else:
             widgets.block(data.derived(view.year_on_year, "avviamenti", provinces=sel.provinces, year=year,
                                        sector=sector, lang=L))

@@ -3,7 +3,6 @@ One view at a time (navigation.PageEntry.views)."""
 
 import streamlit as st
 
-from observatory.errors import ObservatoryError
 from observatory.ui import cards, data, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
@@ -20,10 +19,9 @@ shown = widgets.view_picker("panoramica")
 
 def card_group(function, dataset_ids: tuple[str, ...]) -> tuple:
     """A group of cards from its datasets; when one cannot be read, the same cards with a note."""
-    try:
-        return data.derived(function, *dataset_ids, provinces=sel.provinces, lang=L)
-    except ObservatoryError as exc:
-        return function(*[None] * len(dataset_ids), provinces=sel.provinces, lang=L, error=str(exc))
+    group, error = data.try_derived(function, *dataset_ids, provinces=sel.provinces, lang=L)
+    return group if error is None else function(*[None] * len(dataset_ids), provinces=sel.provinces, lang=L,
+                                                 error=error)
 
 
 if shown == "sintesi":
@@ -31,10 +29,9 @@ if shown == "sintesi":
     cards.headlines(rows, cards.link_query())
 
 else:
-    try:
-        population = data.derived(view.population_map, "popolazione", "comuni", provinces=sel.provinces,
-                                  scope_label=sel.label, highlight=sel.municipality, lang=L)
-    except ObservatoryError as exc:  # a dataset missing or damaged
-        st.error(f"{t('error.data')}: {exc}")
+    population, error = data.try_derived(view.population_map, "popolazione", "comuni", provinces=sel.provinces,
+                                         scope_label=sel.label, highlight=sel.municipality, lang=L)
+    if error is not None:  # a dataset missing or damaged
+        st.error(f"{t('error.data')}: {error}")
         st.stop()
     maps_ui.map_block(population, key="pop")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from observatory.indicators import headlines
-from observatory.indicators.labour import RateChange, TwelveMonths
+from observatory.indicators import enterprises, headlines
+from observatory.views import Card
+from observatory.indicators.hires import TwelveMonths
+from observatory.indicators.labour import RateChange
 
 NBSP = "\u00a0"
 
@@ -61,14 +63,14 @@ def test_firm_flows_over_the_latest_twelve_months():
                           "settore_ateco": "TOTALE", "iscrizioni": [1] * 12 + [2] * 12 + [10] * 24,
                           "cessazioni": [3] * 48})
     frame[["iscrizioni", "cessazioni"]] = frame[["iscrizioni", "cessazioni"]].astype("Int64")
-    firms = headlines.firm_flows_12m(frame, ["ITC42"])
+    firms = enterprises.firm_flows_12m(frame, ["ITC42"])
     assert (firms.iscrizioni, firms.cessazioni, firms.iscrizioni_prec, firms.saldo) == (24, 36, 12, -12)
     assert firms.fine == pd.Timestamp("2024-12-01") and firms.inizio == pd.Timestamp("2024-01-01")
-    both = headlines.firm_flows_12m(frame, ["ITC42", "ITC43"])
+    both = enterprises.firm_flows_12m(frame, ["ITC42", "ITC43"])
     assert both.iscrizioni == 24 + 120
     assert ("si sono iscritte 24 imprese e ne sono cessate 36: saldo di −12"
             in headlines.firms_sentence(["Como"], firms, "it"))
-    assert headlines.firm_flows_12m(frame, ["ITC4"]) is None
+    assert enterprises.firm_flows_12m(frame, ["ITC4"]) is None
 
 
 def test_students_latest_year_and_change():
@@ -84,7 +86,16 @@ def test_students_latest_year_and_change():
 
 
 def test_delta_text_uses_an_ascii_minus_for_the_card_arrow():
-    assert headlines.delta_text(-2.7, 1, "it", " p.p.") == "-2,7 p.p."
-    assert headlines.delta_text(0.5, 1, "en", " p.p.") == "+0.5 p.p."
-    assert headlines.delta_text(None, 1, "it") is None
+    assert Card("x", "1", -2.7, 1, " p.p.").delta("it") == "-2,7 p.p."
+    assert Card("x", "1", 0.5, 1, " p.p.").delta("en") == "+0.5 p.p."
+    assert Card("x", "1", None, 1).delta("it") is None
     assert headlines.percent_change(110, 100) == 10 and headlines.percent_change(1, 0) is None
+
+
+def test_a_card_colours_its_change_by_what_is_good_and_a_flat_change_not_at_all():
+    down_is_good = Card("Disoccupazione", "4,0 %", -0.3, 1, " p.p.", higher_is_better=False)
+    assert (down_is_good.delta_color(), down_is_good.delta_arrow()) == ("inverse", "auto")
+    assert Card("Iscrizioni", "10", 3, 0, higher_is_better=True).delta_color() == "normal"
+    assert Card("Studenti", "10", 3, 0).delta_color() == "off"  # neutral: no colour
+    flat = Card("Iscrizioni", "10", -0.04, 1, " %", higher_is_better=True)
+    assert (flat.delta("it"), flat.delta_color(), flat.delta_arrow()) == ("0,0 %", "off", "off")

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from observatory import store
 from observatory.ui import cards, sidebar, staff
+from observatory.views import Card
 from observatory.views.panoramica import Headline
 from tests.page_helpers import it_number, metrics, run
 from tests.pagetest import APP
@@ -77,7 +78,7 @@ def test_cards_for_both_provinces(full_data_dir):
     helps = {m.label: m.help for m in at.metric}
     assert helps["Assunzioni, ultimi 12 mesi"].endswith("La variazione è sui 12 mesi precedenti.")
     assert helps["Studenti delle superiori"].endswith("La variazione è sull'anno scolastico precedente.")
-    assert helps["Disoccupazione, Como"].startswith("Persone in cerca di lavoro")
+    assert helps["Disoccupazione, Como"].startswith("Tasso di disoccupazione: Persone in cerca di lavoro")
     assert helps["Disoccupazione, Como"].endswith("La variazione è sull'anno precedente, in punti percentuali.")
     # the default view draws the cards only: the map's view does not run
     assert not at.get("deck_gl_json_chart") and not at.subheader
@@ -164,8 +165,8 @@ def test_an_expander_left_open_is_open_again_on_the_next_page(full_data_dir):
 
 
 def test_only_the_lines_from_constructed_samples_carry_the_badge():
-    official = Headline("A", "1", sentence="Uno.", page="imprese", link="Imprese")
-    sample = Headline("B", "2", sentence="Due.", page="formazione", link="Formazione")
+    official = Headline(Card("A", "1"), sentence="Uno.", page="imprese", link="Imprese")
+    sample = Headline(Card("B", "2"), sentence="Due.", page="formazione", link="Formazione")
     text = cards.changes_text([official, sample], [False, True], "?territorio=097", "it")
     assert text == (f"- Uno.\n- {BADGE}Due.\n\n[Imprese{NBSP}→](imprese?territorio=097) · "
                     f"[Formazione{NBSP}→](formazione?territorio=097)")

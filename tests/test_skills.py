@@ -37,8 +37,24 @@ def test_excelsior_demand_weights_the_hard_to_recruit_share_and_skips_suppressed
     assert demand.loc["Operai specializzati", "entrate"] == 200
     assert demand.loc["Operai specializzati", "quota_difficile"] == pytest.approx(40.0)
     assert pd.isna(demand.loc["Professioni tecniche", "quota_difficile"])
-    hires, hard = skills.totals(demand.reset_index())
-    assert hires == 550 and hard == pytest.approx((80 + 10) / 250 * 100)
+    planned = skills.planned_totals(ex, ["ITC43", "ITC42"])
+    assert planned.anno == 2025, "2024 has Lecco only: a gap for the area, not a smaller total"
+    assert planned.entrate == 550 and planned.quota_difficile == pytest.approx((80 + 10) / 250 * 100)
+
+
+def test_the_published_total_is_the_number_and_a_year_one_province_lacks_is_a_gap():
+    rows = [(2025, "ITC42", "totale", "Totale", 41300.0, 40.0), (2025, "ITC43", "totale", "Totale", 23900.0, 50.0),
+            (2025, "ITC42", "gruppo_professionale", "Operai", 41390.0, 40.0),
+            (2025, "ITC43", "gruppo_professionale", "Operai", 23840.0, 50.0),
+            (2026, "ITC42", "totale", "Totale", 99.0, 10.0)]
+    ex = pd.DataFrame(rows, columns=["anno", "territorio", "dimensione", "categoria", "entrate", "quota_difficile"])
+    ex[["entrate", "quota_difficile"]] = ex[["entrate", "quota_difficile"]].astype("Float64")
+    planned = skills.planned_totals(ex, ["ITC42", "ITC43"])
+    assert (planned.anno, planned.entrate) == (2025, 65200)  # the published totals, not the groups' 65.230
+    assert planned.quota_difficile == pytest.approx((41300 * 40 + 23900 * 50) / 65200)
+    assert skills.planned_totals(ex, ["ITC42"]).anno == 2026
+    assert skills.planned_totals(ex, ["ITC42"], until=2025).entrate == 41300
+    assert skills.planned_totals(ex, ["ITC42", "ITC43"], until=2024) is None
 
 
 def test_gap_compares_shares_of_mapped_totals():
@@ -62,3 +78,8 @@ def test_hires_demand_takes_the_last_twelve_months():
     out = skills.hires_demand(av, ["ITC43"]).set_index("settore_ateco")
     assert out.loc["C", "eventi"] == 12 and out.loc["I", "area"] == "servizi"
     assert out["dal"].iloc[0] == pd.Timestamp("2024-01-01")
+    # Como lacks December 2024: the area's latest 12 known months end in November, for every section
+    como = av.assign(territorio="ITC42")
+    both = pd.concat([av, como[como["mese"] != "2024-12-01"]], ignore_index=True)
+    area = skills.hires_demand(both, ["ITC43", "ITC42"]).set_index("settore_ateco")
+    assert area["al"].iloc[0] == pd.Timestamp("2024-11-01") and area.loc["C", "eventi"] == 24

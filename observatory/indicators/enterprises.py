@@ -1,5 +1,5 @@
-"""Business demography for the Imprese page: monthly Registro Imprese flows → complete quarters,
-birth/death rates on the stock at the end of the previous quarter, and ATECO section names.
+"""Business demography (Registro Imprese): registrations, closures and active firms by quarter,
+their birth/death rates, and the 12-month totals of the overview card and the slide.
 
 Rates follow the Movimprese convention: flows of the quarter ÷ active firms at the end of the
 previous quarter × 100. ATECO 2025 (from April 2025) re-letters the sections after J, so a section
@@ -7,9 +7,16 @@ rate whose denominator is in the other classification is left missing rather tha
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from observatory.ateco import ATECO_2025, TOTAL
+from observatory.indicators import monthly
+
+KEYS = ["territorio", "settore_ateco"]
+_MONTHS = {"Q": 3, "Y": 12}
+_KEY = {"Q": "trimestre", "Y": "anno"}
 
 
 def quarter_label(start: pd.Timestamp, lang: str = "it") -> str:
@@ -22,49 +29,79 @@ def labelled(frame: pd.DataFrame, lang: str = "it") -> pd.DataFrame:
     return frame.assign(periodo=frame["trimestre"].map(lambda q: quarter_label(q, lang)))
 
 
-def quarterly(imprese: pd.DataFrame) -> pd.DataFrame:
-    """Sum monthly flows into complete quarters; the stock is the one at the quarter's last month.
+def period_totals(imprese: pd.DataFrame, freq: str = "Q") -> pd.DataFrame:
+    """Monthly flows summed into quarters ('Q') or years ('Y'), with the stock of the period's last
+    month. A period with a month not published has NA flows, one whose last month lacks the stock
+    has NA stock (never an earlier month's); periods the data does not cover whole are left out.
 
-    Columns: territorio, settore_ateco, trimestre (first day), classificazione, iscrizioni,
-    cessazioni, saldo, attive. A quarter with fewer than three months published is dropped."""
-    frame = imprese.assign(trimestre=imprese["mese"].dt.to_period("Q").dt.start_time).sort_values("mese")
-    keys = ["territorio", "settore_ateco", "trimestre"]
-    grouped = frame.groupby(keys, as_index=False).agg(
-        mesi=("mese", "nunique"), classificazione=("classificazione", "last"),
-        iscrizioni=("iscrizioni", lambda s: s.sum(min_count=len(s))),
-        cessazioni=("cessazioni", lambda s: s.sum(min_count=len(s))),
-        attive=("attive", "last"),
-    )
-    grouped = grouped[grouped["mesi"] == 3].drop(columns="mesi")
+    Columns: territorio, settore_ateco, trimestre (first day) or anno (int), classificazione,
+    iscrizioni, cessazioni, saldo, attive (Int64)."""
+    size, key = _MONTHS[freq], _KEY[freq]
+    months = monthly.calendar(imprese["mese"])
+    wide = {c: imprese.pivot(index=KEYS, columns="mese", values=c).reindex(columns=months)
+            for c in ("iscrizioni", "cessazioni", "attive", "classificazione")}
+    periods = months.to_period(freq)
+    spans = imprese.groupby(KEYS)["mese"].agg(["min", "max"]).apply(lambda s: s.dt.to_period(freq))
+    parts = []
+    for period in periods.unique():
+        inside = months[periods == period]
+        if len(inside) < size:  # the data starts or ends inside this period
+            continue
+        part = pd.DataFrame({
+            "classificazione": wide["classificazione"][inside].ffill(axis=1).iloc[:, -1],
+            **{c: wide[c][inside].sum(axis=1, min_count=size) for c in ("iscrizioni", "cessazioni")},
+            "attive": wide["attive"][inside[-1]]})
+        covered = (spans["min"] <= period) & (spans["max"] >= period)  # a gap inside a series, not before it
+        parts.append(part[covered.reindex(part.index).to_numpy()].assign(
+            **{key: period.year if freq == "Y" else period.start_time}))
+    columns = KEYS + [key, "classificazione", "iscrizioni", "cessazioni", "saldo", "attive"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts).reset_index()
     for column in ("iscrizioni", "cessazioni", "attive"):
-        grouped[column] = grouped[column].astype("Int64")
-    grouped["saldo"] = grouped["iscrizioni"] - grouped["cessazioni"]
-    return grouped.sort_values(keys).reset_index(drop=True)
+        out[column] = pd.to_numeric(out[column]).astype("Int64")
+    out["saldo"] = out["iscrizioni"] - out["cessazioni"]
+    return out[columns].sort_values(KEYS + [key]).reset_index(drop=True)
+
+
+def quarterly(imprese: pd.DataFrame) -> pd.DataFrame:
+    """`period_totals` by quarter: what the Imprese page shows."""
+    return period_totals(imprese, "Q")
+
+
+def _period_key(frame: pd.DataFrame) -> str:
+    return "trimestre" if "trimestre" in frame else "anno"
 
 
 def combine(quarters: pd.DataFrame, codes: list[str], new_code: str) -> pd.DataFrame:
-    """Add rows for the sum of `codes` (e.g. Como + Lecco) under `new_code`; NA if any part is NA."""
+    """Add rows for the sum of `codes` (e.g. Como + Lecco) under `new_code`; NA if any part is NA
+    or missing (a period one province lacks is a gap for the two together)."""
     part = quarters[quarters["territorio"].isin(codes)]
     if part.empty:
         return quarters
     parts = len(codes)
-    summed = part.groupby(["settore_ateco", "trimestre"], as_index=False).agg(
+    summed = part.groupby(["settore_ateco", _period_key(quarters)], as_index=False).agg(
         classificazione=("classificazione", "last"),
-        **{c: (c, lambda s: s.sum(min_count=parts)) for c in ("iscrizioni", "cessazioni", "saldo", "attive")})
+        **{c: (c, lambda s: s.sum(min_count=parts) if len(s) == parts else pd.NA)
+           for c in ("iscrizioni", "cessazioni", "saldo", "attive")})
     summed["territorio"] = new_code
+    for column in ("iscrizioni", "cessazioni", "saldo", "attive"):
+        summed[column] = summed[column].astype("Int64")
     return pd.concat([quarters, summed[quarters.columns]], ignore_index=True)
 
 
-def with_rates(quarters: pd.DataFrame) -> pd.DataFrame:
-    """Add tasso_natalita, tasso_mortalita and tasso_crescita (per 100 firms active at the end of
-    the previous quarter). The first quarter, gaps and section rates across the ATECO break are NA."""
-    out = quarters.sort_values(["territorio", "settore_ateco", "trimestre"]).reset_index(drop=True)
-    keys = [out["territorio"], out["settore_ateco"]]
-    previous = out.groupby(keys)["attive"].shift(1).astype("Float64")
-    prev_start = out.groupby(keys)["trimestre"].shift(1)
-    prev_class = out.groupby(keys)["classificazione"].shift(1)
-    consecutive = prev_start == out["trimestre"] - pd.DateOffset(months=3)
-    same_scheme = (prev_class == out["classificazione"]) | (out["settore_ateco"] == TOTAL)
+def with_rates(periods: pd.DataFrame) -> pd.DataFrame:
+    """Add attive_inizio (the stock at the end of the previous period) and tasso_natalita,
+    tasso_mortalita and tasso_crescita per 100 of those firms. The first period, gaps and section
+    rates across the ATECO break are NA."""
+    key = _period_key(periods)
+    out = periods.sort_values(["territorio", "settore_ateco", key]).reset_index(drop=True)
+    groups = out.groupby([out["territorio"], out["settore_ateco"]])
+    previous = groups["attive"].shift(1).astype("Float64")
+    step = pd.DateOffset(months=3) if key == "trimestre" else 1
+    consecutive = groups[key].shift(1) == out[key] - step
+    same_scheme = (groups["classificazione"].shift(1) == out["classificazione"]) | (out["settore_ateco"] == TOTAL)
+    out["attive_inizio"] = previous.where(consecutive).astype("Int64")
     base = previous.where(consecutive & same_scheme & (previous > 0))
     for column, flow in (("tasso_natalita", "iscrizioni"), ("tasso_mortalita", "cessazioni"),
                          ("tasso_crescita", "saldo")):
@@ -91,8 +128,9 @@ def series(rated: pd.DataFrame, territories: list[str], sector: str, since: int 
 
 
 def latest(rated: pd.DataFrame, territory: str, sector: str) -> tuple[pd.Series | None, pd.Series | None]:
-    """(latest quarter's row, same quarter one year earlier) for a territory and sector."""
+    """(latest quarter with published flows, same quarter one year earlier) for a territory and sector."""
     rows = rated[(rated["territorio"] == territory) & (rated["settore_ateco"] == sector)].sort_values("trimestre")
+    rows = rows.dropna(subset=["iscrizioni", "cessazioni"])
     if rows.empty:
         return None, None
     last = rows.iloc[-1]
@@ -146,3 +184,44 @@ def combined_quarters(imprese: pd.DataFrame, provinces: tuple[str, ...], label: 
 def rated_quarters(imprese: pd.DataFrame, provinces: tuple[str, ...], label: str, lang: str = "it") -> pd.DataFrame:
     """`combined_quarters` with birth/death/growth rates and period labels, ready for the page."""
     return labelled(with_rates(combined_quarters(imprese, provinces, label)), lang)
+
+
+# --- registrations and closures over 12 months (the overview card, its sentence and the slide) ---
+
+FIRM_COLUMNS = ["mese", "iscrizioni", "cessazioni", "saldo", "iscrizioni_12m", "cessazioni_12m", "saldo_12m"]
+
+
+def monthly_firm_flows(imprese: pd.DataFrame, territories) -> pd.DataFrame:
+    """Registrations, closures and balance of all sectors per month summed over `territories`, with
+    12-month moving sums, on the gap rule of indicators.monthly. Columns: FIRM_COLUMNS (Float64)."""
+    totals = imprese[imprese["settore_ateco"] == TOTAL]  # each published cell is its own row
+    return monthly.inflow_outflow(monthly.area_sum(totals, "iscrizioni", territories),
+                                  monthly.area_sum(totals, "cessazioni", territories),
+                                  ("iscrizioni", "cessazioni"))[FIRM_COLUMNS]
+
+
+@dataclasses.dataclass(frozen=True)
+class FirmFlows:
+    """Business registrations and closures over the 12 months up to `fine`, and the 12 before."""
+
+    inizio: pd.Timestamp
+    fine: pd.Timestamp
+    iscrizioni: float
+    cessazioni: float
+    iscrizioni_prec: float | None
+    cessazioni_prec: float | None
+
+    @property
+    def saldo(self) -> float:
+        return self.iscrizioni - self.cessazioni
+
+
+def firm_flows_12m(imprese: pd.DataFrame, territories, until: int | None = None) -> FirmFlows | None:
+    """Registrations and closures (all sectors) in the latest 12 known months ending in year
+    `until` or before; None without 12 such months."""
+    columns = ["iscrizioni", "cessazioni"]
+    window = monthly.latest_window(monthly_firm_flows(imprese, territories), columns, until=until)
+    if window is None:
+        return None
+    before = window.previous or dict.fromkeys(columns)
+    return FirmFlows(window.inizio, window.fine, *(window.values[c] for c in columns), *(before[c] for c in columns))

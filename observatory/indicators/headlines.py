@@ -12,42 +12,11 @@ import pandas as pd
 
 from observatory import labels
 from observatory.indicators import registry
-from observatory.indicators.labour import RateChange, TwelveMonths
+from observatory.indicators.enterprises import FirmFlows
+from observatory.indicators.hires import TwelveMonths
+from observatory.indicators.labour import RateChange
 
 # --- figures ---------------------------------------------------------------------------------
-
-@dataclasses.dataclass(frozen=True)
-class FirmFlows:
-    """Business registrations and closures over the 12 months up to `fine`, and the 12 before."""
-
-    inizio: pd.Timestamp
-    fine: pd.Timestamp
-    iscrizioni: float
-    cessazioni: float
-    iscrizioni_prec: float | None
-    cessazioni_prec: float | None
-
-    @property
-    def saldo(self) -> float:
-        return self.iscrizioni - self.cessazioni
-
-
-def firm_flows_12m(imprese: pd.DataFrame, territories) -> FirmFlows | None:
-    """Registrations and closures (all sectors) in the latest 12 months, monthly or quarterly data."""
-    rows = imprese[(imprese["settore_ateco"] == "TOTALE") & imprese["territorio"].isin(territories)]
-    rows = rows.dropna(subset=["iscrizioni", "cessazioni"])
-    if rows.empty:
-        return None
-    end = rows["mese"].max()
-    start, prev_start = end - pd.DateOffset(months=11), end - pd.DateOffset(months=23)
-    now = rows[rows["mese"] >= start]
-    before = rows[(rows["mese"] >= prev_start) & (rows["mese"] < start)]
-    # the earlier window counts only when it covers as many periods as the latest one
-    full = before["mese"].nunique() == now["mese"].nunique()
-    return FirmFlows(start, end, float(now["iscrizioni"].sum()), float(now["cessazioni"].sum()),
-                     float(before["iscrizioni"].sum()) if full else None,
-                     float(before["cessazioni"].sum()) if full else None)
-
 
 @dataclasses.dataclass(frozen=True)
 class Enrolment:
@@ -121,18 +90,11 @@ def percent_change(now: float, before: float | None) -> float | None:
     return (now - before) / before * 100
 
 
-def delta_text(value: float | None, decimals: int, lang: str, unit: str = "") -> str | None:
-    """A change for a metric card: '+1,2 p.p.' / '-0,4 %' (ASCII minus, so the card's arrow points down)."""
-    if value is None or pd.isna(value):
-        return None
-    return labels.fmt_signed(value, decimals, lang, unit).replace("−", "-")
-
-
 def flows_sentence(names: list[str], flows: TwelveMonths, lang: str) -> str:
     """Hires, terminations and balance over the latest 12 months, with the change in hires."""
     change = percent_change(flows.assunzioni, flows.assunzioni_prec)
     change_text = "" if change is None else labels.t(
-        "overview.flows.change", lang, change=labels.fmt_signed(change, 1, lang, "\u00a0%" if lang == "it" else "%"))
+        "overview.flows.change", lang, change=labels.fmt_signed(change, 1, lang, labels.percent_unit(lang)))
     return labels.t("overview.flows.sentence", lang, where=where(names, lang), end=labels.fmt_month(flows.fine, lang),
                     hires=labels.fmt_int(flows.assunzioni, lang), ends=labels.fmt_int(flows.cessazioni, lang),
                     balance=labels.fmt_signed(flows.saldo, 0, lang), change=change_text)

@@ -7,10 +7,13 @@ first match wins, with a note): it is a method choice, not a figure from any sou
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+
+from observatory.indicators import monthly
 
 MAP_FILE = Path(__file__).with_name("skills_map.csv")
 
@@ -71,46 +74,80 @@ def unmapped_share(frame: pd.DataFrame, value: str) -> float | None:
     return float(frame.loc[frame["area"].isna(), value].sum() / total * 100) if total else None
 
 
-def excelsior_demand(excelsior: pd.DataFrame, territories: list[str]) -> pd.DataFrame:
-    """Latest year's planned hires by professional group in `territories` (NUTS), with their area.
+def planned_year(excelsior: pd.DataFrame, territories, until: int | None = None) -> int | None:
+    """The latest Excelsior year (`until` or before) that every territory in scope has: a year one
+    of them lacks is a gap for the area, not a smaller total."""
+    rows = excelsior[excelsior["territorio"].isin(territories)]
+    if until is not None:
+        rows = rows[rows["anno"] <= until]
+    covered = rows.groupby("anno")["territorio"].nunique()
+    years = covered[covered == len(set(territories))].index
+    return int(years.max()) if len(years) else None
+
+
+def excelsior_demand(excelsior: pd.DataFrame, territories: list[str], year: int | None = None) -> pd.DataFrame:
+    """Planned hires by professional group in `territories` (NUTS) in `year` (by default
+    `planned_year`), with their area.
 
     Columns: categoria, area, entrate, difficili (hires hard to recruit), quota_difficile (%), anno.
     Suppressed cells stay NA and drop out of sums."""
-    rows = excelsior[(excelsior["dimensione"] == "gruppo_professionale") & excelsior["territorio"].isin(territories)]
-    rows = rows[rows["anno"] == rows["anno"].max()] if not rows.empty else rows
+    year = planned_year(excelsior, territories) if year is None else year
+    rows = excelsior[(excelsior["dimensione"] == "gruppo_professionale") & excelsior["territorio"].isin(territories)
+                     & (excelsior["anno"] == year)]
     rows = rows.assign(difficili=rows["entrate"] * rows["quota_difficile"] / 100)
     out = rows.groupby("categoria", as_index=False)[["entrate", "difficili"]].sum(min_count=1)
     out["quota_difficile"] = (out["difficili"] / out["entrate"] * 100).astype("Float64")
     out["area"] = out["categoria"].map(lambda c: area_of("gruppo_professionale", c))
-    out["anno"] = int(rows["anno"].max()) if not rows.empty else pd.NA
+    out["anno"] = year if not rows.empty else pd.NA
     return out.sort_values("entrate", ascending=False).reset_index(drop=True)
 
 
-def totals(demand: pd.DataFrame) -> tuple[float | None, float | None]:
-    """(planned hires, % hard to recruit) over the groups; the share is weighted by hires and uses
-    only the groups whose share is published."""
-    if demand.empty:
-        return None, None
-    known = demand.dropna(subset=["difficili", "entrate"])
-    hires = float(demand["entrate"].sum())
-    share = float(known["difficili"].sum() / known["entrate"].sum() * 100) if known["entrate"].sum() else None
-    return hires, share
+@dataclasses.dataclass(frozen=True)
+class Planned:
+    """The area's planned hires in one survey year and the share hard to recruit (None when no
+    share is published)."""
+
+    anno: int
+    entrate: float
+    quota_difficile: float | None
 
 
-def hires_demand(avviamenti: pd.DataFrame, territories: list[str], months: int = 12) -> pd.DataFrame:
-    """Hires of the last `months` months by ATECO section in `territories`, with their area.
+def planned_totals(excelsior: pd.DataFrame, territories, until: int | None = None) -> Planned | None:
+    """Planned hires of the area in its latest complete year (`until` or before): the published
+    totals (dimensione 'totale') when every territory has one, else the sum of the professional
+    groups; the share hard to recruit is weighted by hires over the rows that publish it. The
+    card, the slide title and its notes all quote this."""
+    year = planned_year(excelsior, territories, until)
+    if year is None:
+        return None
+    rows = excelsior[excelsior["territorio"].isin(territories) & (excelsior["anno"] == year)]
+    basis = rows[rows["dimensione"] == "totale"]
+    if basis["territorio"].nunique() < len(set(territories)):
+        basis = rows[rows["dimensione"] == "gruppo_professionale"]
+    if basis["entrate"].notna().sum() == 0:
+        return None
+    known = basis.dropna(subset=["entrate", "quota_difficile"])
+    weight = known["entrate"].sum()
+    hard = float((known["entrate"] * known["quota_difficile"]).sum() / weight) if weight else None
+    return Planned(year, float(basis["entrate"].sum()), hard)
+
+
+def hires_demand(avviamenti: pd.DataFrame, territories: list[str]) -> pd.DataFrame:
+    """Hires by ATECO section in `territories` over the latest 12 known months (the window of the
+    overview card, whose total they add up to), with their area.
 
     Columns: settore_ateco, area, eventi, dal, al."""
-    rows = avviamenti[avviamenti["territorio"].isin(territories)]
-    if rows.empty:
-        return pd.DataFrame(columns=["settore_ateco", "area", "eventi", "dal", "al"])
-    last = rows["mese"].max()
-    start = last - pd.DateOffset(months=months - 1)
-    rows = rows[rows["mese"] >= start]
-    out = rows.groupby("settore_ateco", as_index=False)["eventi"].sum()
+    columns = ["settore_ateco", "area", "eventi", "dal", "al"]
+    total = monthly.area_sum(avviamenti, "eventi", territories)
+    window = monthly.latest_window(total.rename("eventi").rename_axis("mese").reset_index(), ["eventi"])
+    if window is None:
+        return pd.DataFrame(columns=columns)
+    by_section = monthly.area_sum(avviamenti, "eventi", territories, by="settore_ateco")
+    sums = monthly.covered_sum(by_section, window.inizio, window.fine)
+    out = sums[sums > 0].rename("eventi").rename_axis("settore_ateco").reset_index()
     out["area"] = out["settore_ateco"].map(lambda s: area_of("settore_ateco", s))
-    out["dal"], out["al"] = start, last
-    return out.sort_values("eventi", ascending=False).reset_index(drop=True)
+    out["dal"], out["al"] = window.inizio, window.fine
+    return out.sort_values("eventi", ascending=False).reset_index(drop=True)[columns]
 
 
 def student_supply(studenti: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:

@@ -5,10 +5,13 @@ Lecco 2,8 %, Como 4,0 %…"), never "Grafico 1". Templates are in labels.py; bot
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from observatory import labels
 from observatory.indicators import registry
+from observatory.indicators.labour import RateChange
 
 
 def _value(value: float, indicator_id: str, lang: str) -> str:
@@ -18,18 +21,37 @@ def _value(value: float, indicator_id: str, lang: str) -> str:
     return labels.fmt_number(value, indicator.decimals, lang)
 
 
-def rate_title(series: pd.DataFrame, focus: list[str], indicator_id: str, names: dict[str, str], lang: str) -> str:
-    """'Tasso di disoccupazione nel 2022: Lecco 2,8 %, Como 4,0 %, Lombardia …' (focus areas first)."""
+def rate_value(change: RateChange | None, year: int, lang: str) -> str:
+    """A territory's latest rate as a title quotes it: '4,2 %', with its own year when it is not
+    the title's ('6,0 % (2023)'), '–' when it has none."""
+    if change is None:
+        return labels.MISSING
+    text = _value(change.valore, change.indicatore, lang)
+    return text if change.anno == year else f"{text} ({change.anno})"
+
+
+def rate_values(latest: Mapping[str, RateChange], codes, names: Mapping[str, str], year: int, lang: str) -> str:
+    """'Como 4,2 %, Lecco 6,0 % (2023)': each territory of `codes` with its own latest value."""
+    return ", ".join(f"{names.get(c, c)} {rate_value(latest.get(c), year, lang)}" for c in codes)
+
+
+def latest_year(latest: Mapping[str, RateChange], focus) -> int | None:
+    """The year a rate title names: the most recent of the focus territories' latest values."""
+    years = [latest[c].anno for c in focus if c in latest]
+    return max(years) if years else None
+
+
+def rate_title(latest: Mapping[str, RateChange], focus: list[str], indicator_id: str, names: dict[str, str],
+               lang: str) -> str:
+    """'Tasso di disoccupazione nel 2022: Lecco 2,8 %, Como 4,0 % (2021), Lombardia …' (focus areas
+    first), from `labour.latest_rates`: the same values as the cards and the slide."""
     label = registry.indicator(indicator_id).label(lang)
-    shown = series.dropna(subset=["valore"])
-    focus_rows = shown[shown["territorio"].isin(focus)]
-    if focus_rows.empty:
+    year = latest_year(latest, focus)
+    if year is None:
         return labels.t("titles.no_data", lang, subject=label)
-    year = int(focus_rows["anno"].max())
-    latest = shown[shown["anno"] == year].set_index("territorio")["valore"]
-    order = [c for c in focus if c in latest.index] + [c for c in latest.index if c not in focus]
-    parts = ", ".join(f"{names.get(c, c)} {_value(latest[c], indicator_id, lang)}" for c in order)
-    return labels.t("titles.rate", lang, indicator=label, year=year, values=parts)
+    order = [c for c in focus if c in latest] + [c for c in latest if c not in focus]
+    values = rate_values(latest, order, names, year, lang)
+    return labels.t("titles.rate", lang, indicator=label, year=year, values=values)
 
 
 def flows_title(monthly: pd.DataFrame, area: str, lang: str) -> str:
@@ -60,10 +82,10 @@ def year_on_year_title(yoy: pd.DataFrame, year: int, lang: str) -> str:
         return labels.t("titles.yoy_only", lang, year=year, hires=labels.fmt_int(alone.sum(), lang), prev=year - 1)
     now, before = float(wide[year].sum()), float(wide[year - 1].sum())
     change = (now - before) / before * 100 if before else None
-    months = f"{labels.fmt_month(pd.Timestamp(year, int(wide.index.min()), 1), lang)} – " \
-             f"{labels.fmt_month(pd.Timestamp(year, int(wide.index.max()), 1), lang)}"
+    months = labels.fmt_span(labels.fmt_month(pd.Timestamp(year, int(wide.index.min()), 1), lang),
+                             labels.fmt_month(pd.Timestamp(year, int(wide.index.max()), 1), lang))
     return labels.t("titles.yoy", lang, months=months, hires=labels.fmt_int(now, lang), prev=year - 1,
-                    change=labels.fmt_signed(change, 1, lang, "\u00a0%" if lang == "it" else "%"))
+                    change=labels.fmt_signed(change, 1, lang, labels.percent_unit(lang)))
 
 
 def comparison_title(table: pd.DataFrame, measure_label: str, names: dict[str, str], lang: str,

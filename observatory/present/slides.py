@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from observatory import charts, labels, maps, store
-from observatory.indicators import labour, population, registry
+from observatory.indicators import enterprises, hires, labour, population, registry, skills, titles
 
 
 class NoData(Exception):
@@ -59,65 +59,63 @@ class Finding:
     subtitle: str = ""
 
 
-def _rate_frame(ctx: Context, indicator: str, age: str) -> tuple[pd.DataFrame, str]:
-    """Yearly rate for provinces, region and Italy, total of both sexes, one age band."""
-    frame = ctx.frames["forze_lavoro"]
-    frame = frame[(frame["indicatore"] == indicator) & (frame["sesso"] == "totale")]
-    bands = sorted(frame["classe_eta"].dropna().unique())
-    if not bands:
+def _latest_rates(ctx: Context, indicator: str) -> tuple[pd.DataFrame, str, dict[str, labour.RateChange]]:
+    """The rate of the provinces, region and Italy within the period (labour.rate_series: the
+    page's series), its age band, and each territory's latest value (the cards' and the page's)."""
+    series = labour.rate_series(ctx.frames["forze_lavoro"], indicator, [*ctx.nuts, ctx.region, "IT"],
+                                period=ctx.period)
+    latest = labour.latest_rates(series, indicator)
+    if not any(code in latest for code in ctx.nuts):
         raise ctx.no_data()
-    band = age if age in bands else bands[0]
-    wanted = [*ctx.nuts, ctx.region, "IT"]
-    frame = frame[(frame["classe_eta"] == band) & frame["territorio"].isin(wanted)
-                  & ctx.in_period(frame["anno"]) & frame["valore"].notna()]
-    if not frame["territorio"].isin(ctx.nuts).any():
-        raise ctx.no_data()
-    order = {code: i for i, code in enumerate(wanted)}  # provinces first: legend and colours follow
-    frame = frame.assign(valore=frame["valore"].astype(float), _order=frame["territorio"].map(order))
-    return frame.sort_values(["_order", "anno"])[["territorio", "anno", "valore"]], band
+    return series, series["classe_eta"].iloc[0], latest
 
 
-def _rate_title(ctx: Context, frame: pd.DataFrame, key: str) -> tuple[str, int, dict[str, float]]:
-    """'Disoccupazione 2024: Como 4,2 %, Lecco 4,9 % contro 5,6 % in Lombardia'."""
-    year = int(frame.loc[frame["territorio"].isin(ctx.nuts), "anno"].max())
-    latest = frame[frame["anno"] == year].set_index("territorio")["valore"]
-    values = ", ".join(f"{ctx.names[c]} {ctx.pct(latest.get(c))}" for c in ctx.nuts)
-    title = ctx.t(key, year=year, values=values)
+def _rate_title(ctx: Context, latest: Mapping[str, labour.RateChange], key: str) -> tuple[str, int]:
+    """'Disoccupazione 2024: Como 4,2 %, Lecco 4,9 % contro 5,6 % in Lombardia'; a territory whose
+    latest value is older says its year ('Lecco 6,0 % (2023)'), as on the page."""
+    year = titles.latest_year(latest, ctx.nuts)
+    title = ctx.t(key, year=year, values=titles.rate_values(latest, ctx.nuts, ctx.names, year, ctx.lang))
     if ctx.region in latest:
-        title += ctx.t("present.vs_region", value=ctx.pct(latest[ctx.region]), region=ctx.names[ctx.region])
-    return title, year, latest.to_dict()
+        title += ctx.t("present.vs_region", value=titles.rate_value(latest[ctx.region], year, ctx.lang),
+                       region=ctx.names[ctx.region])
+    return title, year
 
 
-def _notes_values(ctx: Context, values: Mapping[str, float]) -> str:
-    order = [c for c in (*ctx.nuts, ctx.region, "IT") if c in values]
-    return "; ".join(f"{ctx.names.get(c, c)} {ctx.pct(values[c])}" for c in order)
+def _rate_notes(ctx: Context, indicator_id: str, band: str, year: int,
+                latest: Mapping[str, labour.RateChange]) -> str:
+    indicator = registry.indicator(indicator_id)
+    order = [c for c in (*ctx.nuts, ctx.region, "IT") if c in latest]
+    values = titles.rate_values(latest, order, ctx.names, year, ctx.lang)
+    return f"{indicator.label(ctx.lang)} {band}, {year}: {values}. {indicator.definition(ctx.lang)}"
 
 
 def unemployment(ctx: Context) -> Finding:
-    frame, band = _rate_frame(ctx, "tasso_disoccupazione", "15-74")
-    title, year, latest = _rate_title(ctx, frame, "present.unemployment.title")
-    indicator = registry.indicator("tasso_disoccupazione")
-    y_title = ctx.t("present.rate_axis", label=indicator.label(ctx.lang), band=band)
-    break_at = 2021 if frame["anno"].min() < 2021 <= frame["anno"].max() else None
-    notes = (f"{indicator.label(ctx.lang)} {band}, {year}: {_notes_values(ctx, latest)}. "
-             f"{indicator.definition(ctx.lang)} {indicator.caveats_en if ctx.lang == 'en' else indicator.caveats_it}")
+    indicator = "tasso_disoccupazione"
+    series, band, latest = _latest_rates(ctx, indicator)
+    title, year = _rate_title(ctx, latest, "present.unemployment.title")
+    y_title = ctx.t("present.rate_axis", label=registry.indicator(indicator).label(ctx.lang), band=band)
+    break_at = labour.series_break_year(series)  # the page marks the same year
+    notes = f"{_rate_notes(ctx, indicator, band, year, latest)} {registry.indicator(indicator).caveats(ctx.lang)}"
+    lines = series.dropna(subset=["valore"])
     return Finding(title, lambda: charts.trend_lines(
-        frame, x="anno", y="valore", territory="territorio", title="", y_title=y_title, names=ctx.names,
-        lang=ctx.lang, break_at=break_at, break_label=ctx.t("present.series_break"), description=title), notes)
+        lines, x="anno", y="valore", territory="territorio", title="", y_title=y_title, names=ctx.names,
+        lang=ctx.lang, indicator=indicator, break_at=break_at,
+        break_label=ctx.t("present.series_break", year=break_at) if break_at else "", description=title), notes)
 
 
 def employment(ctx: Context) -> Finding:
-    frame, band = _rate_frame(ctx, "tasso_occupazione", "15-64")
-    title, year, latest = _rate_title(ctx, frame, "present.employment.title")
-    indicator = registry.indicator("tasso_occupazione")
-    bars = pd.DataFrame({"territorio": [ctx.names.get(c, c) for c in latest], "valore": list(latest.values())})
-    value_title = ctx.t("present.rate_axis", label=indicator.label(ctx.lang), band=band)
-    notes = (f"{indicator.label(ctx.lang)} {band}, {year}: {_notes_values(ctx, latest)}. "
-             f"{indicator.definition(ctx.lang)}")
-    highlight = ctx.names[ctx.nuts[0]] if len(ctx.nuts) == 1 else None
+    indicator = "tasso_occupazione"
+    _series, band, latest = _latest_rates(ctx, indicator)
+    title, year = _rate_title(ctx, latest, "present.employment.title")
+    bars = pd.DataFrame({"territorio": [ctx.names.get(c, c) + ("" if r.anno == year else f" ({r.anno})")
+                                        for c, r in latest.items()],
+                         "valore": [r.valore for r in latest.values()]})
+    value_title = ctx.t("present.rate_axis", label=registry.indicator(indicator).label(ctx.lang), band=band)
+    highlight = ctx.names[ctx.nuts[0]] if len(ctx.nuts) == 1 and ctx.nuts[0] in latest else None
     return Finding(title, lambda: charts.sorted_bars(
         bars, category="territorio", value="valore", title="", value_title=value_title, lang=ctx.lang,
-        decimals=1, highlight=highlight, description=title), notes, ctx.t("present.year", year=year))
+        indicator=indicator, highlight=highlight, description=title), _rate_notes(ctx, indicator, band, year, latest),
+        ctx.t("present.year", year=year))
 
 
 def _wrapped(frame: pd.DataFrame, category: str, width: int = 24) -> pd.DataFrame:
@@ -131,66 +129,55 @@ def _wide_labels(chart: alt.Chart, category: str) -> alt.Chart:
                                 axis=alt.Axis(labelLimit=360, labelExpr="split(datum.label, '\\n')")))
 
 
-def _monthly(frame: pd.DataFrame, column: str) -> pd.Series:
-    """Monthly totals on a complete calendar: a month with no rows stays NA, never 0."""
-    totals = frame.groupby("mese")[column].sum()
-    if totals.empty:
-        return totals.astype(float)
-    calendar = pd.date_range(totals.index.min(), totals.index.max(), freq="MS")
-    return totals.reindex(calendar).astype(float)
+def _in_period(ctx: Context, month: pd.Timestamp | None) -> bool:
+    return month is not None and bool(ctx.in_period(pd.Series([month.year])).iloc[0])
 
 
-def _rolling_12(series: pd.Series) -> pd.Series:
-    return series.rolling(12, min_periods=12).sum()
+def _until(ctx: Context) -> int | None:
+    return ctx.period[1] if ctx.period else None
 
 
-def hires(ctx: Context) -> Finding:
-    """12-month hires per territory, and the area's hires and balance, from labour.monthly_flows
-    (the same sums as the labour-market page: a month with no data is a gap, never 0)."""
+def hires_12m(ctx: Context) -> Finding:
+    """12-month hires per territory, and the area's hires and balance: hires.last_twelve_months,
+    the overview card's numbers (a month with no data is a gap, never 0)."""
     starts, ends = ctx.frames["avviamenti"], ctx.frames["cessazioni"]
-    lines = [labour.monthly_flows(starts, ends, [code]).assign(territorio=code) for code in ctx.nuts]
-    area = labour.monthly_flows(starts, ends, list(ctx.nuts)).set_index("mese")
-    total_h, total_e, balance = area["assunzioni_12m"], area["cessazioni_12m"], area["saldo_12m"].dropna()
-    shown = balance[ctx.in_period(pd.Series(balance.index.year, index=balance.index))]
-    if shown.empty:
+    twelve = hires.last_twelve_months(starts, ends, ctx.nuts, until=_until(ctx))
+    if twelve is None or not _in_period(ctx, twelve.fine):
         raise ctx.no_data()
-    month = shown.index.max()
-    line_frame = pd.concat(lines).rename(columns={"assunzioni_12m": "valore"})[["mese", "territorio", "valore"]]
-    line_frame = line_frame.dropna(subset=["valore"])
-    line_frame = line_frame[ctx.in_period(line_frame["mese"].dt.year) & (line_frame["mese"] <= month)]
-    title = ctx.t("present.hires.title", hires=labels.fmt_int(total_h[month], ctx.lang),
-                  month=labels.fmt_month(month, ctx.lang), balance=labels.fmt_signed(balance[month], 0, ctx.lang))
-    notes = ctx.t("present.hires.notes", month=labels.fmt_month(month, ctx.lang),
-                  hires=labels.fmt_int(total_h[month], ctx.lang), ends=labels.fmt_int(total_e[month], ctx.lang),
-                  balance=labels.fmt_signed(balance[month], 0, ctx.lang)) + " " + \
-        registry.indicator("assunzioni").definition(ctx.lang)
+    month = labels.fmt_month(twelve.fine, ctx.lang)
+    lines = hires.flows_by_territory(starts, ends, ctx.nuts).rename(columns={"assunzioni_12m": "valore"})
+    lines = lines.dropna(subset=["valore"])
+    lines = lines[ctx.in_period(lines["mese"].dt.year) & (lines["mese"] <= twelve.fine)]
+    lines = lines[["mese", "territorio", "valore"]]
+    numbers = {"hires": labels.fmt_int(twelve.assunzioni, ctx.lang), "month": month,
+               "ends": labels.fmt_int(twelve.cessazioni, ctx.lang),
+               "balance": labels.fmt_signed(twelve.saldo, 0, ctx.lang)}
+    title = ctx.t("present.hires.title", **numbers)
+    notes = ctx.t("present.hires.notes", **numbers) + " " + registry.indicator("assunzioni").definition(ctx.lang)
     y_title = registry.indicator("assunzioni_12m").label(ctx.lang)
     return Finding(title, lambda: charts.trend_lines(
-        line_frame, x="mese", y="valore", territory="territorio", title="", y_title=y_title, names=ctx.names,
-        lang=ctx.lang, decimals=0, zero=True, temporal=True, description=title), notes)
+        lines, x="mese", y="valore", territory="territorio", title="", y_title=y_title, names=ctx.names,
+        lang=ctx.lang, indicator="assunzioni_12m", temporal=True, description=title), notes)
 
 
 def businesses(ctx: Context) -> Finding:
-    frame = ctx.frames["imprese"]
-    frame = frame[(frame["settore_ateco"] == "TOTALE") & frame["territorio"].isin(ctx.nuts)]
-    births = _rolling_12(_monthly(frame, "iscrizioni"))
-    deaths = _rolling_12(_monthly(frame, "cessazioni"))
-    both = pd.DataFrame({"iscrizioni": births, "cessazioni": deaths}).dropna()
-    both = both[ctx.in_period(pd.Series(both.index.year, index=both.index))]
-    if both.empty:
+    """Registrations and closures over 12 months: enterprises.firm_flows_12m, the overview card's numbers."""
+    imprese = ctx.frames["imprese"]
+    firms = enterprises.firm_flows_12m(imprese, ctx.nuts, until=_until(ctx))
+    if firms is None or not _in_period(ctx, firms.fine):
         raise ctx.no_data()
-    month = both.index.max()
-    born, closed = both.loc[month, "iscrizioni"], both.loc[month, "cessazioni"]
-    title = ctx.t("present.business.title", born=labels.fmt_int(born, ctx.lang),
-                  closed=labels.fmt_int(closed, ctx.lang), month=labels.fmt_month(month, ctx.lang))
+    numbers = {"born": labels.fmt_int(firms.iscrizioni, ctx.lang), "closed": labels.fmt_int(firms.cessazioni, ctx.lang),
+               "month": labels.fmt_month(firms.fine, ctx.lang)}
+    title = ctx.t("present.business.title", **numbers)
+    both = enterprises.monthly_firm_flows(imprese, ctx.nuts).dropna(subset=["iscrizioni_12m", "cessazioni_12m"])
+    both = both[ctx.in_period(both["mese"].dt.year) & (both["mese"] <= firms.fine)]
+    lines = both.rename(columns={"iscrizioni_12m": "iscrizioni", "cessazioni_12m": "cessazioni"}).melt(
+        "mese", value_vars=["iscrizioni", "cessazioni"], var_name="serie", value_name="valore")
     series = {"iscrizioni": ctx.t("present.business.births"), "cessazioni": ctx.t("present.business.deaths")}
-    lines = both.reset_index(names="mese").melt("mese", var_name="serie", value_name="valore")
-    notes = ctx.t("present.business.notes", month=labels.fmt_month(month, ctx.lang),
-                  born=labels.fmt_int(born, ctx.lang), closed=labels.fmt_int(closed, ctx.lang),
-                  balance=labels.fmt_signed(born - closed, 0, ctx.lang))
+    notes = ctx.t("present.business.notes", balance=labels.fmt_signed(firms.saldo, 0, ctx.lang), **numbers)
     return Finding(title, lambda: charts.trend_lines(
         lines, x="mese", y="valore", territory="serie", title="", y_title=ctx.t("present.business.axis"),
-        names=series, lang=ctx.lang, decimals=0, zero=True, temporal=True, description=title), notes)
+        names=series, lang=ctx.lang, indicator="iscrizioni", temporal=True, description=title), notes)
 
 
 def _optional_text(ctx: Context, key: str, fallback: str) -> str:
@@ -223,29 +210,26 @@ def students(ctx: Context) -> Finding:
         notes + ". " + registry.indicator("studenti").definition(ctx.lang))
 
 
-def skills(ctx: Context) -> Finding:
+def planned_hires(ctx: Context) -> Finding:
+    """Planned hires and the share hard to recruit: skills.planned_totals, the Competenze cards' numbers."""
     frame = ctx.frames["excelsior"]
-    frame = frame[frame["territorio"].isin(ctx.nuts) & ctx.in_period(frame["anno"])]
-    groups = frame[frame["dimensione"] == "gruppo_professionale"]
-    if groups.empty:
+    planned = skills.planned_totals(frame, ctx.nuts, until=_until(ctx))
+    if planned is None or not ctx.in_period(pd.Series([planned.anno])).iloc[0]:
         raise ctx.no_data()
-    year = int(groups["anno"].max())
-    groups = groups[groups["anno"] == year]
-    totals = frame[(frame["dimensione"] == "totale") & (frame["anno"] == year)]
-    basis = totals if totals["territorio"].nunique() == len(ctx.nuts) else groups
-    known = basis.dropna(subset=["entrate", "quota_difficile"])
-    total = float(basis["entrate"].sum())
-    hard = float((known["entrate"] * known["quota_difficile"]).sum() / known["entrate"].sum()) if len(known) else None
-    title = ctx.t("present.skills.title", total=labels.fmt_int(total, ctx.lang), year=year, share=ctx.pct(hard))
-    by_group = groups.groupby("categoria", as_index=False)["entrate"].sum(min_count=1).astype({"entrate": float})
+    year = planned.anno
+    title = ctx.t("present.skills.title", total=labels.fmt_int(planned.entrate, ctx.lang), year=year,
+                  share=ctx.pct(planned.quota_difficile))
+    by_group = skills.excelsior_demand(frame, list(ctx.nuts), year)[["categoria", "entrate"]]
+    by_group = by_group.sort_values("categoria").astype({"entrate": float})
     indicator = registry.indicator("entrate_previste")
     notes = f"{year}: " + "; ".join(
         f"{r.categoria} {labels.fmt_int(r.entrate, ctx.lang)}" for r in by_group.itertuples())
     bars = _wrapped(by_group, "categoria")
-    notes += f". {indicator.definition(ctx.lang)} {indicator.caveats_en if ctx.lang == 'en' else indicator.caveats_it}"
+    notes += f". {indicator.definition(ctx.lang)} {indicator.caveats(ctx.lang)}"
     return Finding(title, lambda: _wide_labels(charts.sorted_bars(
         bars, category="categoria", value="entrate", title="", value_title=indicator.label(ctx.lang),
-        lang=ctx.lang, description=title), "categoria"), notes, ctx.t("present.year", year=year))
+        lang=ctx.lang, indicator="entrate_previste", description=title), "categoria"), notes,
+        ctx.t("present.year", year=year))
 
 
 def population_map(ctx: Context) -> Finding:
@@ -262,7 +246,7 @@ def population_map(ctx: Context) -> Finding:
     label = registry.indicator("popolazione").label(ctx.lang)
     notes = ctx.t("present.population.notes", year=year, total=labels.fmt_int(total, ctx.lang), n=len(values),
                   top=top["comune"], top_value=labels.fmt_int(top["valore"], ctx.lang))
-    return Finding(title, lambda: charts.choropleth_png_chart(
+    return Finding(title, lambda: maps.choropleth_chart(
         maps.base_features(scope), maps.outline_features(scope), values, title="", value_title=label,
         lang=ctx.lang, description=title), notes, ctx.t("present.population.subtitle", year=year))
 
@@ -272,8 +256,8 @@ DATA_SLIDES: dict[str, tuple[Callable[[Context], Finding], tuple[str, ...]]] = {
     "popolazione": (population_map, ("popolazione", "comuni")),
     "disoccupazione": (unemployment, ("forze_lavoro",)),
     "occupazione": (employment, ("forze_lavoro",)),
-    "assunzioni": (hires, ("avviamenti", "cessazioni")),
+    "assunzioni": (hires_12m, ("avviamenti", "cessazioni")),
     "imprese": (businesses, ("imprese",)),
     "studenti": (students, ("studenti",)),
-    "competenze": (skills, ("excelsior",)),
+    "competenze": (planned_hires, ("excelsior",)),
 }

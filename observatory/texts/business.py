@@ -22,8 +22,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "biz.card.iscrizioni": ("Iscrizioni", "Registrations"),
     "biz.card.cessazioni": ("Cessazioni", "Closures"),
     "biz.card.saldo": ("Saldo", "Balance"),
-    "biz.card.saldo.help": ("Saldo iscrizioni − cessazioni di imprese nel trimestre",
-                            "Business registrations minus closures in the quarter"),
     "biz.card.tasso_natalita": ("Tasso di natalità", "Birth rate"),
     "biz.card.tasso_mortalita": ("Tasso di mortalità", "Death rate"),
     "biz.unit.pp": (" punti", " points"),

@@ -20,7 +20,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "present.vs_region": (" contro {value} in {region}", " vs {value} in {region}"),
     "present.year": ("Anno {year}", "Year {year}"),
     "present.rate_axis": ("{label} {band} anni (%)", "{label}, age {band} (%)"),
-    "present.series_break": ("nuova rilevazione 2021", "new survey 2021"),
+    "present.series_break": ("nuova serie dal {year}", "new series from {year}"),
     "present.population.title": ("{total} abitanti in {n} comuni; il più popoloso è {top}",
                                  "{total} residents in {n} municipalities; the largest is {top}"),
     "present.population.subtitle": ("Popolazione residente al 1° gennaio {year}, per comune",

@@ -1,8 +1,8 @@
-"""Headline cards: latest value, change coloured by what is good for that indicator, period,
-demo badge, a sentence computed from the data, and a link to the page with the detail.
+"""The overview's headline cards: each card (drawn by widgets.card), then what changed, card by
+card, with the demo badges and the links to the pages with the detail.
 
-Every element drawn costs each rerun, so the overview draws its cards as bordered metrics and
-puts every card's sentence, the demo badges and the links in one text under them."""
+Every element drawn costs each rerun, so every card's sentence, the demo badges and the links
+are one text under the cards."""
 
 from __future__ import annotations
 
@@ -11,18 +11,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from observatory import labels
-from observatory.indicators import registry
 from observatory.ui import widgets
 from observatory.ui.state import lang
 
-_DELTA_COLORS = {True: "normal", False: "inverse", None: "off"}
 #: the sidebar's choices, carried by the links to the pages with the detail
 _SHARED_PARAMS = ("lang", "territorio", "comune")
-
-
-def delta_color(indicator_id: str) -> str:
-    """'normal' when up is good (green ▲), 'inverse' when up is bad (red ▲), 'off' when neutral."""
-    return _DELTA_COLORS[registry.indicator(indicator_id).higher_is_better]
 
 
 def link_query() -> str:
@@ -33,18 +26,13 @@ def link_query() -> str:
 
 
 def headlines(rows, query: str = "") -> None:
-    """Rows of views.panoramica.Headline as bordered metrics (one horizontal container a row),
-    then `changes_text` in one element; a card without a value shows its note instead."""
+    """Rows of views.panoramica.Headline, one horizontal container a row, then `changes_text` in
+    one element."""
     for row in rows:
         with st.container(horizontal=True, wrap=False):
-            for card in row:
-                if card.value is None:
-                    missing_card(title=card.label, message=card.note, detail=card.detail)
-                    continue
-                st.metric(card.label, card.value, card.delta, delta_color=card.delta_color,
-                          delta_arrow=card.delta_arrow, delta_description=card.description, help=card.definition,
-                          border=True)
-    shown = [card for row in rows for card in row if card.value is not None]
+            for headline in row:
+                widgets.card(headline.card)
+    shown = [headline for row in rows for headline in row if headline.card.value is not None]
     if shown:
         demo = {ids: widgets.is_demo(*ids) for ids in {card.dataset_ids for card in shown}}
         st.markdown(changes_text(shown, [demo[card.dataset_ids] for card in shown], query, lang()))
@@ -61,12 +49,3 @@ def changes_text(cards, demo: list[bool], query: str, code_lang: str) -> str:
     pages = dict.fromkeys((card.page, card.link) for card in cards)
     links = " · ".join(f"[{link}\u00a0→]({page}{query})" for page, link in pages)
     return "\n".join(lines) + f"\n\n{links}"
-
-
-def missing_card(*, title: str, message: str, detail: str = "") -> None:
-    """The same card frame with a short note when its dataset is not in the snapshot (detail in small type)."""
-    with st.container(border=True):
-        st.markdown(f"**{title}**")
-        st.info(message, icon=":material/info:")
-        if detail:
-            st.caption(detail)

@@ -159,6 +159,14 @@ def try_dataset(dataset_id: str) -> tuple[pd.DataFrame | None, str | None]:
         return None, str(exc)
 
 
+def try_derived(function, *dataset_ids: str, **options) -> tuple[object | None, str | None]:
+    """(`derived(...)`, None) or (None, Italian message) when one of the datasets cannot be read."""
+    try:
+        return derived(function, *dataset_ids, **options), None
+    except ObservatoryError as exc:
+        return None, str(exc)
+
+
 def clear() -> None:
     """Forget every cached frame (after a refresh or an upload)."""
     _dataset.clear()

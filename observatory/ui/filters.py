@@ -1,4 +1,4 @@
-"""Page filters mirrored in the URL, and headline cards: the two widgets every data page repeats.
+"""Page filters mirrored in the URL, the widgets every data page repeats.
 
 A filter is seeded from `st.query_params` the first time it is drawn in a session (an unknown
 value falls back to the default) and writes its value back to the URL on every run, so a leader
@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import pandas as pd
 import streamlit as st
 
-from observatory import labels
-from observatory.ui.state import lang, to_url
+from observatory.ui.state import to_url
 
 
 def url_choice(label: str, options: Sequence, *, key: str, default, format_func: Callable = str,
@@ -50,18 +48,3 @@ def row():
     element per column)."""
     return st.container(horizontal=True)
 
-
-def card(container, label: str, value: str, *, change: float | None = None, decimals: int = 0,
-         unit: str = "", higher_is_better: bool | None = None, period: str = "", help: str | None = None,
-         width: int | str = "stretch") -> None:
-    """A headline number with its change (▲/▼ coloured by whether up is good for this indicator)."""
-    delta, arrow = None, "auto"
-    if change is not None and not pd.isna(change):
-        arrow = "off" if round(change, decimals) == 0 else "auto"
-        # Streamlit reads the direction from an ASCII minus; the number keeps Italian formatting.
-        delta = labels.fmt_signed(round(change, decimals) + 0.0, decimals, lang(), unit).replace("\u2212", "-")
-    colour = "off" if higher_is_better is None else ("normal" if higher_is_better else "inverse")
-    container.metric(label, value, delta=delta, delta_color=colour, delta_arrow=arrow, help=help, border=True,
-                     width=width)
-    if period:
-        container.caption(period)

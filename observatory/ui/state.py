@@ -55,6 +55,11 @@ def t(key: str, **values) -> str:
     return labels.t(key, lang(), **values)
 
 
+def translator():
+    """`t(key, **values)` bound to the session's language once, for a page with many texts."""
+    return labels.translator(lang())
+
+
 def language_selector() -> None:
     _bind("lang", list(labels.LANGUAGES), labels.DEFAULT_LANG)
     st.sidebar.radio(labels.t("sidebar.language", lang()), list(labels.LANGUAGES), key="lang",

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from observatory import charts, exports, labels, maps, navigation, store, style
+from observatory import charts, exports, labels, maps, navigation, store, style, views
 from observatory.ui import data, filters
 from observatory.ui.state import lang, t
 
@@ -180,14 +180,33 @@ def block(item) -> None:
                 caption=item.caption)
 
 
-def cards(items, period: str = "") -> None:
-    """A row of views.Card headline numbers in one horizontal container: fixed-width cards spread
-    over the row on a wide screen, wrapping on a phone."""
+def card(item: views.Card, width: int | str = "stretch") -> None:
+    """One headline card: the value with its change (▲/▼ coloured by what is good for that
+    indicator, none when it rounds to zero) and its description; without a value, the card's
+    frame with its note."""
+    if item.value is None:
+        missing_card(title=item.label, message=item.note, detail=item.detail)
+        return
+    st.metric(item.label, item.value, item.delta(lang()), delta_color=item.delta_color(),
+              delta_arrow=item.delta_arrow(), delta_description=item.description, help=item.help, border=True,
+              width=width)
+
+
+def missing_card(*, title: str, message: str, detail: str = "") -> None:
+    """The card's frame with a short note when its dataset is not in the snapshot (detail in small type)."""
+    with st.container(border=True):
+        st.markdown(f"**{title}**")
+        st.info(message, icon=":material/info:")
+        if detail:
+            st.caption(detail)
+
+
+def cards(items) -> None:
+    """A row of views.Card in one horizontal container: fixed-width cards spread over the row on a
+    wide screen, wrapping on a phone."""
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         for item in items:
-            filters.card(st, item.label, item.value, change=item.change, decimals=item.decimals, unit=item.unit,
-                         higher_is_better=item.higher_is_better, period=period, help=item.help,
-                         width=style.CARD_WIDTH)
+            card(item, width=style.CARD_WIDTH)
 
 
 def view_key(url_path: str) -> str:

@@ -13,7 +13,7 @@ import threading
 
 import pandas as pd
 
-from observatory import charts, crosswalk, maps
+from observatory import charts, crosswalk, labels, maps
 from observatory.indicators import registry
 
 
@@ -31,15 +31,59 @@ class ChartBlock:
 
 @dataclasses.dataclass(frozen=True)
 class Card:
-    """A headline number, formatted, with its change and whether up is good."""
+    """A headline number, formatted, with its change as a number and whether up is good; without a
+    value (`value` None) the card shows `note` (and `detail`, the loader's message) instead. Every
+    card of every page is this type, drawn by observatory.ui.widgets.card."""
 
     label: str
-    value: str
+    value: str | None
     change: float | None = None
     decimals: int = 0
     unit: str = ""
     higher_is_better: bool | None = None
     help: str | None = None  # the indicator's full name and definition, on hover
+    description: str = ""  # under the change: its period, or what it is compared with
+    note: str = ""
+    detail: str = ""
+
+    def _rounded(self) -> float | None:
+        if self.change is None or pd.isna(self.change):
+            return None
+        return round(float(self.change), self.decimals) + 0.0  # no "-0,0"
+
+    def delta(self, lang: str) -> str | None:
+        """The change as the card shows it: '+1,2 p.p.', '-0,4 %' (an ASCII minus: Streamlit
+        reads the arrow's direction from it), None without a change."""
+        rounded = self._rounded()
+        if rounded is None:
+            return None
+        return labels.fmt_signed(rounded, self.decimals, lang, self.unit).replace("\u2212", "-")
+
+    def flat(self) -> bool:
+        """A change that rounds to zero: neither arrow nor colour."""
+        return self._rounded() == 0
+
+    def delta_color(self) -> str:
+        """Green up when up is good ('normal'), red up when up is bad ('inverse'), grey when neutral."""
+        if self.flat() or self.higher_is_better is None:
+            return "off"
+        return "normal" if self.higher_is_better else "inverse"
+
+    def delta_arrow(self) -> str:
+        return "off" if self.flat() else "auto"
+
+
+def indicator_card(indicator_id: str, label: str, value: str | None, change: float | None, lang: str, *,
+                   unit: str = "", decimals: int | None = None, description: str = "", help_note: str = "",
+                   note: str = "", detail: str = "") -> Card:
+    """A card for one registry indicator: its decimals and direction, its name and definition on
+    hover (with `help_note`, what the change compares, when there is a change)."""
+    indicator = registry.indicator(indicator_id)
+    has_change = change is not None and not pd.isna(change)
+    help_text = f"{indicator.label(lang)}: {indicator.definition(lang)}" + (
+        f" {help_note}" if help_note and has_change else "")
+    return Card(label, value, change, indicator.decimals if decimals is None else decimals, unit,
+                indicator.higher_is_better, help_text, description, note, detail)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -87,8 +131,11 @@ def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
 
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
              dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None) -> MapView:
-    """The choropleth of `values` over the municipalities in it, with the boundary-year note."""
+    """The choropleth of `values` over the municipalities in it, with the boundary-year note; only
+    for an indicator the registry marks as mappable (a municipal figure, not a provincial rate)."""
     indicator = registry.indicator(indicator_id)
+    if not indicator.mappable:
+        raise ValueError(f"{indicator_id} is not a municipal indicator: it cannot be mapped")
     scope = set(values["comune_istat"])
     features, outlines = boundary_features(comuni)
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]

@@ -8,13 +8,20 @@ import dataclasses
 
 import pandas as pd
 
-from observatory import ateco, charts, labels
+from observatory import ateco, charts, labels, territory
 from observatory.indicators import registry, skills
-from observatory.views import Card, ChartBlock
+from observatory.views import Card, ChartBlock, indicator_card
+
+method_table = skills.method_table  # the mapping rules as the page shows them
 
 #: demand measures the gap can be computed on, in the order the filter offers them
 SOURCES = ("excelsior", "avviamenti")
 _VALUE = {"excelsior": "entrate", "avviamenti": "eventi"}
+
+
+def nuts_codes(provinces: tuple[str, ...]) -> tuple[str, ...]:
+    """The NUTS codes of the provinces in scope (ISTAT codes, as the sidebar selects them)."""
+    return tuple(p.nuts for p in territory.provinces() if p.istat in provinces)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,19 +38,21 @@ class PlannedView:
 
 def planned(excelsior: pd.DataFrame, *, territories: tuple[str, ...], scope_label: str, lang: str) -> PlannedView:
     """Planned hires and the share hard to recruit, as cards and two sorted bar charts."""
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
-    groups = skills.excelsior_demand(excelsior, list(territories))
-    hires, hard = skills.totals(groups)
-    if hires is None:
+    t = labels.translator(lang)
+    planned_hires = skills.planned_totals(excelsior, territories)
+    if planned_hires is None:
         return PlannedView(empty=True)
-    year = int(groups["anno"].iloc[0])
-    cards = (Card(registry.indicator("entrate_previste").label(lang), labels.fmt_int(hires, lang)),
-             Card(registry.indicator("quota_difficile").label(lang), labels.fmt_pct(hard, 1, lang)))
+    year = planned_hires.anno
+    groups = skills.excelsior_demand(excelsior, list(territories), year)
+    cards = tuple(indicator_card(key, registry.indicator(key).label(lang), text, None, lang) for key, text in (
+        ("entrate_previste", labels.fmt_int(planned_hires.entrate, lang)),
+        ("quota_difficile", labels.fmt_pct(planned_hires.quota_difficile, 1, lang))))
     top = groups.iloc[0]
     chart = charts.recipe(
         charts.sorted_bars, groups, category="categoria", value="entrate", value_title=t("skills.axis.hires"),
-        lang=lang, title=t("skills.chart.groups.title", territory=scope_label, year=year, group=top["categoria"],
-                           value=labels.fmt_int(top["entrate"], lang)))
+        lang=lang, indicator="entrate_previste",
+        title=t("skills.chart.groups.title", territory=scope_label, year=year, group=top["categoria"],
+                value=labels.fmt_int(top["entrate"], lang)))
     groups_block = ChartBlock(chart, groups, "excelsior_gruppi", "skills-groups", ("excelsior",),
                               t("skills.caption.excelsior"))
     hardest = groups.dropna(subset=["quota_difficile"]).sort_values("quota_difficile", ascending=False)
@@ -51,7 +60,7 @@ def planned(excelsior: pd.DataFrame, *, territories: tuple[str, ...], scope_labe
     if not hardest.empty:
         chart = charts.recipe(
             charts.sorted_bars, hardest, category="categoria", value="quota_difficile",
-            value_title=t("skills.axis.hard"), lang=lang, decimals=1,
+            value_title=t("skills.axis.hard"), lang=lang, indicator="quota_difficile",
             title=t("skills.chart.hard.title", group=hardest["categoria"].iloc[0],
                     value=labels.fmt_pct(hardest["quota_difficile"].iloc[0], 1, lang)))
         hardest_block = ChartBlock(chart, hardest[["categoria", "anno", "entrate", "quota_difficile"]],
@@ -71,7 +80,8 @@ def hires_by_sector(avviamenti: pd.DataFrame, *, territories: tuple[str, ...], s
     sectors = _sectors(avviamenti, territories, lang)
     if sectors.empty:
         return None
-    period = f"{labels.fmt_month(sectors['dal'].iloc[0], lang)} – {labels.fmt_month(sectors['al'].iloc[0], lang)}"
+    period = labels.fmt_span(labels.fmt_month(sectors["dal"].iloc[0], lang),
+                             labels.fmt_month(sectors["al"].iloc[0], lang))
     top = sectors.iloc[0]
     chart = charts.recipe(
         charts.sorted_bars, sectors, category="settore", value="eventi",
@@ -117,7 +127,7 @@ class GapView:
 def gap(demand_frame: pd.DataFrame, studenti: pd.DataFrame, *, source: str, territories: tuple[str, ...],
         provinces: tuple[str, ...], scope_label: str, lang: str) -> GapView:
     """The comparison for one demand measure (`source`, the dataset `demand_frame` comes from)."""
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     demand, value = _demand(source, demand_frame, territories), _VALUE[source]
     supply = skills.student_supply(studenti, provinces)
     gaps = skills.gap(demand, value, supply, lang)

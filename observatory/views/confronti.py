@@ -12,6 +12,7 @@ from observatory.indicators import sectors, titles
 from observatory.views import ChartBlock
 
 FLOW_IDS = ("avviamenti", "cessazioni")
+FLOW_MEASURES, MEASURES = sectors.FLOW_MEASURES, sectors.MEASURES
 UNIT_IDS = ("unita_locali", "comuni")
 
 

@@ -10,9 +10,11 @@ import pandas as pd
 from observatory import ateco, charts, labels, territory
 from observatory.ateco import TOTAL
 from observatory.indicators import enterprises, municipality, registry
-from observatory.views import Card, ChartBlock, MapView, map_view
+from observatory.views import Card, ChartBlock, MapView, indicator_card, map_view
 
 COMBINED = "CO+LC"
+#: the registry indicator of each headline card (enterprises.HEADLINE_FIELDS)
+_CARD_INDICATORS = ("iscrizioni", "cessazioni_imprese", "saldo_imprese", "tasso_natalita", "tasso_mortalita")
 _RATE_COLUMNS = ["periodo", "territorio", "settore_ateco", "classificazione", "iscrizioni", "cessazioni",
                  "attive", "tasso_natalita", "tasso_mortalita"]
 
@@ -62,7 +64,7 @@ class FlowsView:
 
 def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, since: int, lang: str) -> FlowsView:
     """Headline cards, birth and death rate trends, the balance by quarter and by section."""
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     rated = _rated(imprese, lang)
     names = _names(lang)
     provs = [p for p in territory.provinces() if p.istat in provinces]
@@ -74,15 +76,11 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
         return FlowsView(empty=True)
 
     cards = []  # short labels fit five cards in a row; the full name and definition are on hover
-    for field, indicator_id in zip(enterprises.HEADLINE_FIELDS, [
-            "iscrizioni", "cessazioni_imprese", None, "tasso_natalita", "tasso_mortalita"]):
-        ind = registry.indicator(indicator_id) if indicator_id else None
-        decimals = ind.decimals if ind else 0
+    for field, indicator_id in zip(enterprises.HEADLINE_FIELDS, _CARD_INDICATORS):
         value, change = head[field]
-        cards.append(Card(t(f"biz.card.{field}"), labels.fmt_number(value, decimals, lang),
-                          change, decimals, t("biz.unit.pp") if decimals else "",
-                          ind.higher_is_better if ind else True,
-                          f"{ind.label(lang)}: {ind.definition(lang)}" if ind else t("biz.card.saldo.help")))
+        decimals = registry.indicator(indicator_id).decimals
+        cards.append(indicator_card(indicator_id, t(f"biz.card.{field}"), labels.fmt_number(value, decimals, lang),
+                                    change, lang, unit=t("biz.unit.pp") if decimals else ""))
 
     quarter = head["periodo"]
     brk = enterprises.break_quarter(enterprises.combined_quarters(
@@ -96,7 +94,8 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
         chart = charts.recipe(
             charts.trend_lines, shown, x="periodo", y=rate, territory="territorio",
             title=t(title_key, quarter=quarter, values=values or labels.MISSING, sector=sector_name),
-            y_title=t("biz.axis.rate"), names=names, lang=lang, decimals=2, break_at=rule, break_label=t("biz.break"))
+            y_title=t("biz.axis.rate"), names=names, lang=lang, indicator=rate, break_at=rule,
+            break_label=t("biz.break"))
         rates.append(ChartBlock(chart, shown[_RATE_COLUMNS], f"imprese_{rate}", f"biz-{rate}", ("imprese",),
                                  t("biz.caption.rates")))
 
@@ -127,12 +126,17 @@ def _sector_block(rated: pd.DataFrame, focus: str, head: dict, names: dict[str, 
     top = breakdown.iloc[0]
     chart = charts.recipe(
         charts.sorted_bars, breakdown, category="settore", value="saldo",
-        value_title=labels.t("biz.axis.balance", lang), lang=lang, diverging=True,
+        value_title=labels.t("biz.axis.balance", lang), lang=lang, indicator="saldo_imprese",
         title=labels.t("biz.chart.sectors.title", lang, territory=names[focus], quarter=head["periodo"],
                        best=top["settore"], value=labels.fmt_signed(top["saldo"], 0, lang)))
     return ChartBlock(chart, breakdown[["periodo", "settore_ateco", "settore", "iscrizioni", "cessazioni", "saldo",
                                         "tasso_natalita", "tasso_mortalita"]],
                       "imprese_settori", "biz-sectors", ("imprese",))
+
+
+def local_metrics(*, lang: str) -> dict[str, str]:
+    """The per-1,000-residents measures the map offers, with their names."""
+    return {metric: registry.indicator(metric).label(lang) for metric in municipality.PER_THOUSAND}
 
 
 def local_sectors(unita: pd.DataFrame, *, lang: str) -> dict[str, str]:

@@ -1,8 +1,9 @@
-"""The Mercato del lavoro page: labour-force rates with the 2021 series break (ISTAT), and hires and
+"""The Mercato del lavoro page: labour-force rates with their series break (ISTAT), and hires and
 terminations by month, by group and against the year before (Comunicazioni Obbligatorie).
 
 Every function takes the province codes in scope (ISTAT, as the sidebar selects them) and returns
-what one view draws; the sums and titles come from observatory.indicators.labour and .titles."""
+what one view draws; the numbers and titles come from observatory.indicators.labour, .hires and
+.titles, the same functions the overview cards and the slides call."""
 
 from __future__ import annotations
 
@@ -11,26 +12,12 @@ import dataclasses
 import pandas as pd
 
 from observatory import ateco, charts, labels, territory
-from observatory.indicators import labour, registry, titles
-from observatory.indicators.headlines import delta_text
-from observatory.views import ChartBlock
+from observatory.indicators import hires, labour, registry, titles
+from observatory.views import Card, ChartBlock, indicator_card
 
 ALL_SECTORS = "tutti"
 FLOWS = ("avviamenti", "cessazioni")
-
-
-@dataclasses.dataclass(frozen=True)
-class Metric:
-    """A headline number as st.metric draws it: the change is text with an ASCII minus (Streamlit
-    reads the arrow from it) and is coloured by whether up is good for `indicator_id`. `value` is
-    None when the territory has no published value (`note` says so)."""
-
-    label: str
-    value: str | None
-    indicator_id: str
-    delta: str | None = None
-    delta_description: str = ""
-    note: str = ""
+RATES, SEXES, BREAKDOWNS = labour.RATES, labour.SEXES, hires.BREAKDOWNS
 
 
 def _scope(provinces: tuple[str, ...]) -> tuple[list[territory.Province], list[str], str]:
@@ -39,62 +26,75 @@ def _scope(provinces: tuple[str, ...]) -> tuple[list[territory.Province], list[s
 
 
 @dataclasses.dataclass(frozen=True)
+class RateOptions:
+    """The names the rate filters show: indicators and sexes."""
+
+    indicators: dict[str, str]
+    sexes: dict[str, str]
+
+
+def rate_options(*, lang: str) -> RateOptions:
+    return RateOptions({i: registry.indicator(i).label(lang) for i in RATES},
+                       {s: hires.category_name(s, lang) for s in SEXES})
+
+
+@dataclasses.dataclass(frozen=True)
 class RatesView:
     """One card per province (latest value, change on the year before) and the rate over time for
-    the provinces, Lombardia and Italia, with the 2021 regulation break marked."""
+    the provinces, Lombardia and Italia, with the series break marked where the data puts it."""
 
-    cards: tuple[Metric, ...]
+    cards: tuple[Card, ...]
     rates: ChartBlock
 
 
 def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: str, sex: str,
           lang: str) -> RatesView:
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     scope, nuts, _ = _scope(provinces)
     names = territory.territory_names()
     definition = registry.indicator(indicator)
     label = definition.label(lang)
+    series = labour.rate_series(forze_lavoro, indicator, tuple(names), sex)  # Como, Lecco, Lombardia, Italia
+    latest = labour.latest_rates(series, indicator)
     cards = []
     for province in scope:
-        change = labour.latest_rate(forze_lavoro, indicator, province.nuts, sex)
+        change = latest.get(province.nuts)
         if change is None:
-            cards.append(Metric(f"{label}, {province.name}", None, indicator, note=t("overview.card.no_rows")))
+            cards.append(Card(f"{label}, {province.name}", None, note=t("overview.card.no_rows")))
             continue
-        cards.append(Metric(f"{label}, {province.name} · {change.anno}",
-                            labels.fmt_pct(change.valore, definition.decimals, lang), indicator,
-                            delta_text(change.variazione, definition.decimals, lang, " p.p."),
-                            t("overview.card.vs_prev_year")))
-
-    series = labour.rate_series(forze_lavoro, indicator, tuple(names), sex)  # Como, Lecco, Lombardia, Italia
+        cards.append(indicator_card(indicator, f"{label}, {province.name} · {change.anno}",
+                                    labels.fmt_pct(change.valore, definition.decimals, lang), change.variazione, lang,
+                                    unit=" p.p.", description=t("overview.card.vs_prev_year")))
     break_year = labour.series_break_year(series)
     chart = charts.recipe(charts.trend_lines, series, x="anno", y="valore", territory="territorio",
-                          title=titles.rate_title(series, nuts, indicator, names, lang),
-                          y_title=t("labour.rates.axis"), names=names, lang=lang, decimals=definition.decimals,
+                          title=titles.rate_title(latest, nuts, indicator, names, lang),
+                          y_title=t("labour.rates.axis"), names=names, lang=lang, indicator=indicator,
                           break_at=break_year,
                           break_label=t("labour.rates.break", year=break_year) if break_year else "")
     age = series["classe_eta"].iloc[0] if not series.empty else labels.MISSING
     caption = t("labour.rates.caption", age=age,
-                sex=labour.category_name(sex, lang) if sex != "totale" else t("labour.sex.totale"))
+                sex=hires.category_name(sex, lang) if sex != "totale" else t("labour.sex.totale"))
     return RatesView(tuple(cards), ChartBlock(chart, series, f"{indicator}_{sex}", "rates", ("forze_lavoro",), caption))
 
 
 @dataclasses.dataclass(frozen=True)
 class FlowOptions:
     """What the hires filters offer: sections (all first) with their names, years newest first,
-    and the default year (the latest complete one)."""
+    the default year (the latest complete one) and the breakdowns with their names."""
 
     sectors: tuple[str, ...]
     sector_names: dict[str, str]
     years: tuple[int, ...]
     default_year: int
+    breakdowns: dict[str, str]
 
 
 def flow_options(avviamenti: pd.DataFrame, *, lang: str) -> FlowOptions:
     codes = [ALL_SECTORS, *sorted(avviamenti["settore_ateco"].dropna().unique())]
-    names = {code: ateco.section_name(ateco.TOTAL if code == ALL_SECTORS else code, lang)
-             for code in codes}
+    names = {code: ateco.section_name(ateco.TOTAL if code == ALL_SECTORS else code, lang) for code in codes}
     years = tuple(sorted(avviamenti["mese"].dt.year.unique().tolist(), reverse=True))
-    return FlowOptions(tuple(codes), names, years, (labour.complete_years(avviamenti) or list(years))[0])
+    return FlowOptions(tuple(codes), names, years, (hires.complete_years(avviamenti) or list(years))[0],
+                       {by: registry.column_label(by, lang) for by in BREAKDOWNS})
 
 
 def _sector(sector: str) -> str | None:
@@ -118,15 +118,15 @@ class FlowsView:
 def flows(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, *, provinces: tuple[str, ...], sector: str,
           period: str, lang: str) -> FlowsView:
     """`period` is "mensile" (month by month) or "12m" (12-month moving sums)."""
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     _, nuts, area = _scope(provinces)
     moving = period == "12m"
-    monthly = labour.monthly_flows(avviamenti, cessazioni, tuple(nuts), sector=_sector(sector))
-    lines = labour.flows_long(monthly, moving, lang)
+    monthly = hires.monthly_flows(avviamenti, cessazioni, tuple(nuts), sector=_sector(sector))
+    lines = hires.flows_long(monthly, moving, lang)
     caption = t("labour.flows.caption", area=area, sector=_sector_label(sector, lang), view=t(f"labour.view.{period}"))
     chart = charts.recipe(charts.trend_lines, lines, x="mese", y="valore", territory="misura",
                           title=titles.flows_title(monthly, area, lang), y_title=t("labour.flows.axis"), names={},
-                          lang=lang, decimals=0, zero=True, temporal=True)
+                          lang=lang, indicator="assunzioni", temporal=True)
     lines_block = ChartBlock(chart, lines, "assunzioni_cessazioni", "flows", FLOWS, caption)
 
     column = "saldo_12m" if moving else "saldo"
@@ -141,32 +141,33 @@ def flows(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, *, provinces: tupl
 
 
 @dataclasses.dataclass(frozen=True)
-class HiresView:
+class HiredView:
     """The share of permanent hires in the year (None without hires) and the year's hires by one
     dimension (contract, sector, age…), largest first."""
 
-    permanent: Metric | None
+    permanent: Card | None
     breakdown: ChartBlock
 
 
-def hires(avviamenti: pd.DataFrame, *, provinces: tuple[str, ...], by: str, year: int, sector: str,
-          lang: str) -> HiresView:
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+def hired(avviamenti: pd.DataFrame, *, provinces: tuple[str, ...], by: str, year: int, sector: str,
+          lang: str) -> HiredView:
+    """Who is hired and how: the year's share of permanent hires and one breakdown."""
+    t = labels.translator(lang)
     _, nuts, area = _scope(provinces)
     chosen = _sector(sector)
-    share = labour.permanent_share(avviamenti, tuple(nuts), year=year, sector=chosen)
-    before = labour.permanent_share(avviamenti, tuple(nuts), year=year - 1, sector=chosen)
-    permanent = None if share is None else Metric(
-        t("labour.permanent", year=year), labels.fmt_pct(share, 1, lang), "quota_indeterminato",
-        delta_text(None if before is None else share - before, 1, lang, " p.p."), t("labour.permanent_help"))
+    share = hires.permanent_share(avviamenti, tuple(nuts), year=year, sector=chosen)
+    before = hires.permanent_share(avviamenti, tuple(nuts), year=year - 1, sector=chosen)
+    permanent = None if share is None else indicator_card(
+        "quota_indeterminato", t("labour.permanent", year=year), labels.fmt_pct(share, 1, lang),
+        None if before is None else share - before, lang, unit=" p.p.", description=t("labour.permanent_help"))
     # within one sector a breakdown by sector would be a single bar: the sector filter is not applied
-    table = labour.named_breakdown(avviamenti, tuple(nuts), by=by, year=year, lang=lang,
+    table = hires.named_breakdown(avviamenti, tuple(nuts), by=by, year=year, lang=lang,
                                    sector=None if by == "settore_ateco" else chosen)
     chart = charts.recipe(charts.sorted_bars, table, category="nome", value="assunzioni",
                           title=titles.breakdown_title(table, year, lang), value_title=t("labour.breakdown.axis"),
                           lang=lang)
     caption = t("labour.breakdown.caption", year=year, area=area, sector=_sector_label(sector, lang))
-    return HiresView(permanent, ChartBlock(chart, table, f"assunzioni_{by}_{year}", "breakdown", ("avviamenti",),
+    return HiredView(permanent, ChartBlock(chart, table, f"assunzioni_{by}_{year}", "breakdown", ("avviamenti",),
                                            caption))
 
 
@@ -174,7 +175,7 @@ def year_on_year(avviamenti: pd.DataFrame, *, provinces: tuple[str, ...], year: 
                  lang: str) -> ChartBlock:
     """Hires by month of `year` against the same months of the year before."""
     _, nuts, area = _scope(provinces)
-    yoy = labour.hires_year_on_year(avviamenti, tuple(nuts), year=year, sector=_sector(sector))
+    yoy = hires.hires_year_on_year(avviamenti, tuple(nuts), year=year, sector=_sector(sector))
     chart = charts.recipe(charts.month_comparison, yoy, month="mese_numero", year="anno", value="assunzioni",
                           lang=lang, title=titles.year_on_year_title(yoy, year, lang),
                           y_title=labels.t("labour.breakdown.axis", lang))
