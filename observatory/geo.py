@@ -88,8 +88,3 @@ def province_outlines(comuni: pd.DataFrame) -> pd.DataFrame:
         rows.append({"provincia_istat": code, "provincia": name,
                      "geometry": shapely.union_all(geoms[index], grid_size=PRECISION)})
     return pd.DataFrame(rows)
-
-
-def population_totals(popolazione: pd.DataFrame) -> pd.DataFrame:
-    """Total residents per municipality (`comune_istat`, `maschi`, `femmine`, `totale`)."""
-    return popolazione.groupby("comune_istat", as_index=False)[["maschi", "femmine", "totale"]].sum()

@@ -28,7 +28,7 @@ MAP_HEIGHT = 560
 CHART_HEIGHT = 340
 CARD_WIDTH = 172  # px: five headline cards fit one row beside the sidebar on a 1440-px screen, and wrap on a phone
 FONT = "Liberation Sans, Arial, sans-serif"
-GOOD, BAD, NEUTRAL = "#1a7f37", "#b42318", "#57606a"
+NEUTRAL = "#57606a"
 
 
 def territory_color(code: str, index: int = 0) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from observatory.indicators import enterprises, headlines
-from observatory.views import Card
 from observatory.indicators.hires import TwelveMonths
 from observatory.indicators.labour import RateChange
+from observatory.views import Card
 
 NBSP = "\u00a0"
 

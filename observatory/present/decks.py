@@ -62,12 +62,12 @@ class Deck:
 
 
 def _described(record: store.DatasetRecord) -> str:
-    period = "–".join(dict.fromkeys(p for p in (record.period_start, record.period_end) if p))
-    return record.title + (f", {period}" if period else "")
+    period = labels.fmt_span(record.period_start, record.period_end)
+    return record.title + (f", {period}" if period != labels.MISSING else "")
 
 
 def sources_for(ids: tuple[str, ...], records: Mapping[str, store.DatasetRecord]) -> tuple[str, ...]:
-    """One line per publisher and licence: 'ISTAT — Forze di lavoro, 2015–2024; … (CC BY 4.0)'."""
+    """One line per publisher and licence: 'ISTAT — Forze di lavoro, 2015 – 2024; … (CC BY 4.0)'."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for dataset_id in dict.fromkeys(ids):
         if dataset_id in records:

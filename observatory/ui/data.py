@@ -174,24 +174,10 @@ def clear() -> None:
     _MANIFESTS.clear()
     with _LAST_SEEN_LOCK:
         _LAST_SEEN.clear()
-    _map_shapes.clear()
     _derived.clear()
     _RECENT.clear()
     _root.cache_clear()
     this_run().clear()
-
-
-@st.cache_resource(ttl=3600, show_spinner=False, max_entries=4)
-def _map_shapes(snapshot_version: str, data_root: str) -> tuple[list[dict], list[dict]]:
-    """GeoJSON features of municipalities and province outlines, shared read-only by every session."""
-    from observatory import maps
-
-    comuni = _dataset("comuni", snapshot_version, data_root)
-    return maps.base_features(comuni), maps.outline_features(comuni)
-
-
-def map_shapes() -> tuple[list[dict], list[dict]]:
-    return _map_shapes(version(), str(root()))
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=512)

@@ -47,7 +47,7 @@ def freshness_text(records: dict, lang: str) -> str:
     demo = " ⚠️ " + labels.t("badge.demo", lang)
     lines = []
     for record in records.values():
-        span = " – ".join(p for p in (record.period_start, record.period_end) if p) or labels.MISSING
+        span = labels.fmt_span(record.period_start, record.period_end)
         lines.append(f"**{record.title}**{demo if record.is_demo else ''}  \n{period} {span} · "
                      f"{updated} {labels.fmt_date(record.retrieved_at, lang)}")
     return "\n\n".join(lines)

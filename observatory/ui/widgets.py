@@ -24,14 +24,6 @@ def is_demo(*dataset_ids: str) -> bool:
     return any(i in records and records[i].is_demo for i in dataset_ids)
 
 
-def demo_badge(*dataset_ids: str) -> bool:
-    """Show the "dati dimostrativi" badge when any dataset drawn is a constructed sample."""
-    demo = is_demo(*dataset_ids)
-    if demo:
-        st.badge(t("badge.demo"), icon="⚠️", color="orange", help=t("badge.demo_help"))
-    return demo
-
-
 def demo_caption(text: str, *dataset_ids: str) -> None:
     """A caption that starts with the demo badge when any dataset is a constructed sample."""
     badge = f":orange-badge[⚠️ {t('badge.demo')}] {t('badge.demo_help')}  \n" if is_demo(*dataset_ids) else ""
@@ -41,16 +33,11 @@ def demo_caption(text: str, *dataset_ids: str) -> None:
 def source_line(record: store.DatasetRecord, code_lang: str | None = None) -> str:
     """Source, period, last update and licence of a dataset, in one line."""
     code_lang = code_lang or lang()
-    span = list(dict.fromkeys(p for p in (record.period_start, record.period_end) if p))  # 2023 – 2023 → 2023
-    period = f"{labels.t('freshness.period', code_lang)} {' – '.join(span)} · " if span else ""  # boundaries: none
+    span = labels.fmt_span(record.period_start, record.period_end)  # 2023 – 2023 → 2023
+    period = f"{labels.t('freshness.period', code_lang)} {span} · " if span != labels.MISSING else ""  # boundaries
     return (f"{record.publisher} · {period}"
             f"{labels.t('freshness.updated', code_lang)} {labels.fmt_date(record.retrieved_at, code_lang)} · "
             f"{record.licence}")
-
-
-def source_caption(record: store.DatasetRecord, extra: str = "") -> None:
-    """Source, period and last update of a dataset, under a chart."""
-    st.caption(source_line(record) + (f" · {extra}" if extra else ""))
 
 
 def sources_caption(dataset_ids: tuple[str, ...], extra: str = "") -> bool:

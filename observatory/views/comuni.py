@@ -86,7 +86,7 @@ class Profile:
 
 def profile(comuni: pd.DataFrame, popolazione: pd.DataFrame, *frames: pd.DataFrame, present: tuple[str, ...],
             code: str, lang: str) -> Profile:
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     unita, studenti = _optional(frames, present)
     table = _table(comuni, popolazione, unita, studenti)
     me = table[table["comune_istat"] == code].iloc[0]
@@ -134,7 +134,7 @@ def comparison(comuni: pd.DataFrame, popolazione: pd.DataFrame, *frames: pd.Data
 
 def pyramid(comuni: pd.DataFrame, popolazione: pd.DataFrame, *, code: str, lang: str) -> ChartBlock:
     """Residents by five-year band and sex, titled with the population and its age shares."""
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     residents = municipality.residents(popolazione)
     me = residents[residents["comune_istat"] == code].iloc[0]
     name = comuni.loc[comuni["comune_istat"] == code, "comune"].iloc[0]

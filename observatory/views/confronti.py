@@ -51,7 +51,7 @@ class Comparison:
 
 def _comparison(table: pd.DataFrame, measure: str, relative: bool, caption: str, dataset_ids: tuple[str, ...],
                 lang: str) -> ChartBlock:
-    t = lambda key, **values: labels.t(key, lang, **values)  # noqa: E731
+    t = labels.translator(lang)
     names = territory.territory_names()
     axis = t("sectors.axis.saldo_quota" if measure == "saldo" else "sectors.axis.quota") if relative \
         else t("sectors.axis.valore")
