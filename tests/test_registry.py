@@ -39,9 +39,39 @@ def test_indicators_used_by_pages_exist():
     used = set()
     for path in [*REPO.glob("pages/*.py"), *REPO.glob("observatory/**/*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.keyword) and node.arg == "indicator_id" and isinstance(node.value, ast.Constant):
+            if isinstance(node, ast.keyword) and node.arg in ("indicator_id", "indicator") \
+                    and isinstance(node.value, ast.Constant) and node.value.value is not None:
                 used.add(node.value.value)
+    assert "saldo_imprese" in used and "assunzioni_12m" in used, "the check reads both keywords"
     assert used <= set(registry.INDICATORS), used - set(registry.INDICATORS)
+
+
+def test_the_registry_drives_zero_baselines_decimals_negatives_and_maps():
+    import pandas as pd
+
+    from observatory import charts, store, views
+
+    frame = pd.DataFrame({"anno": [2023, 2024], "territorio": ["ITC43"] * 2, "valore": [5.0, -1.0]})
+    lines = {"x": "anno", "y": "valore", "territory": "territorio", "title": "", "y_title": "", "names": {},
+             "lang": "it"}
+
+    def y_axis(chart) -> dict:
+        return chart.to_dict()["layer"][0]["encoding"]["y"]
+
+    counts, rate = y_axis(charts.trend_lines(frame, indicator="assunzioni", **lines)), y_axis(
+        charts.trend_lines(frame, indicator="tasso_disoccupazione", **lines))
+    assert counts["scale"]["zero"] is True and counts["axis"]["format"] == ",.0f"
+    assert rate["scale"]["zero"] is False and rate["axis"]["format"] == ",.1f"
+    bars = {"category": "territorio", "value": "valore", "title": "", "value_title": "", "lang": "it"}
+    assert "condition" in charts.sorted_bars(frame, indicator="saldo_imprese", **bars).to_dict()["encoding"]["color"]
+    assert "condition" not in charts.sorted_bars(frame, indicator="iscrizioni", **bars).to_dict()["encoding"]["color"]
+    comuni = store.read_dataset("comuni").head(3)
+    values = comuni[["comune_istat", "comune"]].assign(valore=1.0)
+    with pytest.raises(ValueError, match="cannot be mapped"):
+        views.map_view(values, comuni, indicator_id="tasso_disoccupazione", title="", caption="", dataset_ids=(),
+                       lang="it")
+    assert views.map_view(values, comuni, indicator_id="popolazione", title="", caption="", dataset_ids=(),
+                          lang="it").indicator_id == "popolazione"
 
 
 def test_every_label_key_used_in_code_exists():
