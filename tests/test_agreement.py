@@ -45,6 +45,14 @@ def slide_and_pptx(data: dict[str, pd.DataFrame], slide_id: str) -> tuple[decks.
     return slide, page.shapes.title.text, page.notes_slide.notes_text_frame.text
 
 
+def chart_rows(slide: decks.Slide) -> pd.DataFrame:
+    """The rows the slide's chart draws (its first data set), with `mese` as text 'YYYY-MM-DD'."""
+    spec = slide.chart().to_dict()
+    layer = spec["layer"][0] if "data" in spec["layer"][0] else spec
+    rows = pd.DataFrame(spec["datasets"][layer["data"]["name"]])
+    return rows.assign(mese=pd.to_datetime(rows["mese"]).dt.strftime("%Y-%m-%d"))
+
+
 def without(frame: pd.DataFrame, territory: str, **match) -> pd.DataFrame:
     """`frame` without the rows of `territory` whose columns equal `match` (a period not published)."""
     mask = frame["territorio"] == territory
@@ -94,6 +102,9 @@ def test_hires_agree_on_card_sentence_chart_slide_and_pptx(gap, end, month):
     assert hires_text in slide.title and balance_text in slide.title and month in slide.title
     assert all(text in slide.notes for text in (hires_text, ends_text, balance_text, month))
     assert (title, notes) == (slide.title, slide.notes)
+    lines = chart_rows(slide).set_index(["mese", "territorio"])["valore"]
+    assert lines.index.is_unique and lines.index.get_level_values("mese").max() == end
+    assert lines.xs(end, level="mese").sum() == hires  # one line per province, adding up to the title
 
 
 # --- firm registrations, closures, stock and rates ---------------------------------------------
@@ -116,6 +127,9 @@ def test_firm_flows_agree_on_card_sentence_quarters_slide_and_pptx(gap, end, mon
     slide, title, notes = slide_and_pptx(data, "imprese")
     assert born_text in slide.title and closed_text in slide.title and month in slide.title
     assert balance_text in slide.notes and (title, notes) == (slide.title, slide.notes)
+    lines = chart_rows(slide).set_index(["mese", "serie"])["valore"]
+    assert lines.index.is_unique and lines.index.get_level_values("mese").max() == end
+    assert (lines[(end, "iscrizioni")], lines[(end, "cessazioni")]) == (born, closed)
 
     page = imprese.flows(firms, provinces=BOTH, sector="TOTALE", since=2024, lang="it")
     quarters = page.balance.frame.set_index("periodo")

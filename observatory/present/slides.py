@@ -171,8 +171,9 @@ def businesses(ctx: Context) -> Finding:
     title = ctx.t("present.business.title", **numbers)
     both = enterprises.monthly_firm_flows(imprese, ctx.nuts).dropna(subset=["iscrizioni_12m", "cessazioni_12m"])
     both = both[ctx.in_period(both["mese"].dt.year) & (both["mese"] <= firms.fine)]
-    lines = both.rename(columns={"iscrizioni_12m": "iscrizioni", "cessazioni_12m": "cessazioni"}).melt(
-        "mese", value_vars=["iscrizioni", "cessazioni"], var_name="serie", value_name="valore")
+    lines = both[["mese", "iscrizioni_12m", "cessazioni_12m"]].rename(
+        columns={"iscrizioni_12m": "iscrizioni", "cessazioni_12m": "cessazioni"}).melt(
+        "mese", var_name="serie", value_name="valore")
     series = {"iscrizioni": ctx.t("present.business.births"), "cessazioni": ctx.t("present.business.deaths")}
     notes = ctx.t("present.business.notes", balance=labels.fmt_signed(firms.saldo, 0, ctx.lang), **numbers)
     return Finding(title, lambda: charts.trend_lines(

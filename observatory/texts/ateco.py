@@ -20,7 +20,7 @@ _SECTIONS_2007: dict[str, tuple[str, str]] = {
     "K": ("Attività finanziarie e assicurative", "Financial and insurance activities"),
     "L": ("Attività immobiliari", "Real estate"),
     "M": ("Attività professionali, scientifiche e tecniche", "Professional, scientific and technical activities"),
-    "N": ("Noleggio, agenzie di viaggio, servizi alle imprese", "Administrative and support services"),
+    "N": ("Noleggio e servizi alle imprese", "Administrative and support services"),
     "O": ("Pubblica amministrazione e difesa", "Public administration and defence"),
     "P": ("Istruzione", "Education"),
     "Q": ("Sanità e assistenza sociale", "Health and social work"),
