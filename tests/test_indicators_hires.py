@@ -144,7 +144,7 @@ def test_breakdown_share_of_permanent_and_year_on_year():
 
 def test_complete_years_and_category_names():
     months = pd.date_range("2023-01-01", "2024-06-01", freq="MS")
-    assert hires.complete_years(flows(months, [1] * len(months))) == [2023]
+    assert monthly.complete_years(flows(months, [1] * len(months))["mese"]) == [2023]
     assert hires.category_name("indeterminato", "en") == "permanent"
     assert hires.category_name("sconosciuto", "en") == "sconosciuto"
 

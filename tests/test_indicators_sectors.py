@@ -27,6 +27,15 @@ def test_yearly_flows_keep_complete_years_only_and_territory_order():
     assert out["assunzioni"].tolist() == [120, 12] and out["saldo"].tolist() == [72, -12]
 
 
+def test_a_year_a_territory_did_not_publish_whole_is_a_gap_and_a_quiet_section_is_zero():
+    como = full_year(2023, "ITC42", "C", 1)
+    hires = flows(full_year(2023, "ITC43", "C", 10) + como[:5] + como[6:])  # Como lacks June 2023
+    ends = flows(full_year(2023, "ITC43", "C", 4) + full_year(2023, "ITC43", "G", 1) + full_year(2023, "ITC42", "C", 2))
+    out = sectors.yearly_flows_by_section(hires, ends, ["ITC43", "ITC42"]).set_index(["territorio", "settore_ateco"])
+    assert pd.isna(out.loc[("ITC42", "C"), "assunzioni"]) and pd.isna(out.loc[("ITC42", "C"), "saldo"])
+    assert out.loc[("ITC43", "G"), "assunzioni"] == 0 and out.loc[("ITC43", "G"), "saldo"] == -12
+
+
 def test_local_units_sum_municipalities_and_keep_all_missing_as_missing():
     comuni = pd.DataFrame({"comune_istat": ["097001", "097002", "013001"], "provincia_istat": ["097", "097", "013"]})
     units = pd.DataFrame({"comune_istat": ["097001", "097002", "013001", "097001"], "anno": [2023, 2023, 2023, 2022],

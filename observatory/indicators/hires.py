@@ -61,12 +61,6 @@ def last_twelve_months(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, terri
     return TwelveMonths(window.inizio, window.fine, *(window.values[c] for c in columns), *(before[c] for c in columns))
 
 
-def complete_years(avviamenti: pd.DataFrame) -> list[int]:
-    """Calendar years with all 12 months of hires, newest first."""
-    counts = avviamenti["mese"].drop_duplicates().dt.year.value_counts()
-    return sorted((int(y) for y, n in counts.items() if n == 12), reverse=True)
-
-
 def hires_breakdown(avviamenti: pd.DataFrame, territories, by: str, year: int,
                     sector: str | None = None) -> pd.DataFrame:
     """Hires of `year` by one dimension (e.g. contratto), largest first, with each category's share;

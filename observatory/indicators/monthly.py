@@ -22,6 +22,12 @@ def calendar(months: pd.Series) -> pd.DatetimeIndex:
     return pd.date_range(months.min(), months.max(), freq="MS", name="mese")
 
 
+def complete_years(months: pd.Series) -> list[int]:
+    """Calendar years in which all 12 months appear in `months`, oldest first."""
+    counts = months.drop_duplicates().dt.year.value_counts()
+    return sorted(int(y) for y, n in counts.items() if n == 12)
+
+
 def _matching(frame: pd.DataFrame, filters: dict) -> pd.Series:
     """Rows whose columns equal (or are in) the given values, e.g. contratto="indeterminato"."""
     mask = pd.Series(True, index=frame.index)
@@ -36,10 +42,11 @@ def _matching(frame: pd.DataFrame, filters: dict) -> pd.Series:
 
 
 def by_territory(frame: pd.DataFrame, value: str, territories=None, by: str | None = None,
-                 **filters) -> pd.DataFrame:
-    """`value` per month (and category of `by`), one column per territory, on the complete
-    calendar: NA where the territory published no value that month, 0 where it published the month
-    but no row matches `filters` (or the category). `territories=None` means every one present."""
+                 categories=None, **filters) -> pd.DataFrame:
+    """`value` per month (and category of `by`: those in the frame, or `categories`), one column per
+    territory, on the complete calendar: NA where the territory published no value that month, 0
+    where it published the month but no row matches `filters` (or the category). `territories=None`
+    means every one present."""
     names = sorted(frame["territorio"].unique()) if territories is None else list(territories)
     scope = frame[frame["territorio"].isin(names)]
     published = scope.dropna(subset=[value])
@@ -55,7 +62,7 @@ def by_territory(frame: pd.DataFrame, value: str, territories=None, by: str | No
     if by is None:
         sums = sums.reindex(months)
     else:
-        categories = sorted(chosen[by].dropna().unique())
+        categories = sorted(chosen[by].dropna().unique()) if categories is None else list(categories)
         sums = sums.reindex(pd.MultiIndex.from_product([months, categories], names=["mese", by]))
         present = present.reindex(sums.index, level="mese")
     return sums.fillna(0).where(present.to_numpy()).astype("Float64")

@@ -9,32 +9,32 @@ import pandas as pd
 
 from observatory import ateco
 from observatory.ateco import TOTAL
+from observatory.indicators import monthly
 
 FLOW_MEASURES = ("assunzioni", "saldo")
 UNIT_MEASURES = ("unita_locali", "addetti")
 MEASURES = FLOW_MEASURES + UNIT_MEASURES
 
 
-def complete_years(flows: pd.DataFrame) -> list[int]:
-    """Years with all 12 months in a flows frame, oldest first."""
-    counts = flows["mese"].drop_duplicates().dt.year.value_counts()
-    return sorted(int(y) for y, n in counts.items() if n == 12)
-
-
 def yearly_flows_by_section(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, territories) -> pd.DataFrame:
     """Hires, terminations and balance per territory, section and complete calendar year.
 
-    Columns: territorio, settore_ateco, anno, assunzioni, cessazioni, saldo (NA when one flow lacks
-    the year: a gap, never a zero)."""
-    years = sorted(set(complete_years(avviamenti)) & set(complete_years(cessazioni)))
+    Columns: territorio, settore_ateco, anno, assunzioni, cessazioni, saldo. A year in which a
+    territory did not publish a month is NA for it (indicators.monthly: a gap, never a zero)."""
+    years = sorted(set(monthly.complete_years(avviamenti["mese"])) & set(monthly.complete_years(cessazioni["mese"])))
+    sections = sorted(set(avviamenti["settore_ateco"].dropna()) | set(cessazioni["settore_ateco"].dropna()))
     parts = []
     for name, frame in (("assunzioni", avviamenti), ("cessazioni", cessazioni)):
-        rows = frame[frame["territorio"].isin(territories) & frame["mese"].dt.year.isin(years)]
-        parts.append(rows.assign(anno=rows["mese"].dt.year).groupby(["territorio", "settore_ateco", "anno"])["eventi"]
-                     .sum().rename(name))
+        per_month = monthly.by_territory(frame, "eventi", territories, by="settore_ateco", categories=sections)
+        per_month = per_month.stack(future_stack=True)
+        months = per_month.index.get_level_values("mese")
+        per_month = per_month[months.year.isin(years)]
+        keys = [per_month.index.get_level_values("territorio"), per_month.index.get_level_values("settore_ateco"),
+                per_month.index.get_level_values("mese").year.rename("anno")]
+        parts.append(per_month.groupby(keys).sum(min_count=12).rename(name))
     out = pd.concat(parts, axis=1).astype("Float64")
     out["saldo"] = out["assunzioni"] - out["cessazioni"]
-    out = out.reset_index()
+    out = out.rename_axis(["territorio", "settore_ateco", "anno"]).reset_index()
     out["anno"] = out["anno"].astype(int)
     order = {code: i for i, code in enumerate(territories)}
     out = out.sort_values(["territorio", "settore_ateco", "anno"],

@@ -12,7 +12,7 @@ import dataclasses
 import pandas as pd
 
 from observatory import ateco, charts, labels, territory
-from observatory.indicators import hires, labour, registry, titles
+from observatory.indicators import hires, labour, monthly, registry, titles
 from observatory.views import Card, ChartBlock, indicator_card
 
 ALL_SECTORS = "tutti"
@@ -93,7 +93,7 @@ def flow_options(avviamenti: pd.DataFrame, *, lang: str) -> FlowOptions:
     codes = [ALL_SECTORS, *sorted(avviamenti["settore_ateco"].dropna().unique())]
     names = {code: ateco.section_name(ateco.TOTAL if code == ALL_SECTORS else code, lang) for code in codes}
     years = tuple(sorted(avviamenti["mese"].dt.year.unique().tolist(), reverse=True))
-    return FlowOptions(tuple(codes), names, years, (hires.complete_years(avviamenti) or list(years))[0],
+    return FlowOptions(tuple(codes), names, years, (monthly.complete_years(avviamenti["mese"])[::-1] or list(years))[0],
                        {by: registry.column_label(by, lang) for by in BREAKDOWNS})
 
 
