@@ -37,30 +37,24 @@ def period_totals(imprese: pd.DataFrame, freq: str = "Q") -> pd.DataFrame:
     Columns: territorio, settore_ateco, trimestre (first day) or anno (int), classificazione,
     iscrizioni, cessazioni, saldo, attive (Int64)."""
     size, key = _MONTHS[freq], _KEY[freq]
-    months = monthly.calendar(imprese["mese"])
-    wide = {c: imprese.pivot(index=KEYS, columns="mese", values=c).reindex(columns=months)
-            for c in ("iscrizioni", "cessazioni", "attive", "classificazione")}
-    periods = months.to_period(freq)
-    spans = imprese.groupby(KEYS)["mese"].agg(["min", "max"]).apply(lambda s: s.dt.to_period(freq))
-    parts = []
-    for period in periods.unique():
-        inside = months[periods == period]
-        if len(inside) < size:  # the data starts or ends inside this period
-            continue
-        part = pd.DataFrame({
-            "classificazione": wide["classificazione"][inside].ffill(axis=1).iloc[:, -1],
-            **{c: wide[c][inside].sum(axis=1, min_count=size) for c in ("iscrizioni", "cessazioni")},
-            "attive": wide["attive"][inside[-1]]})
-        covered = (spans["min"] <= period) & (spans["max"] >= period)  # a gap inside a series, not before it
-        parts.append(part[covered.reindex(part.index).to_numpy()].assign(
-            **{key: period.year if freq == "Y" else period.start_time}))
-    columns = KEYS + [key, "classificazione", "iscrizioni", "cessazioni", "saldo", "attive"]
-    if not parts:
-        return pd.DataFrame(columns=columns)
-    out = pd.concat(parts).reset_index()
+    frame = imprese.assign(_periodo=imprese["mese"].dt.to_period(freq)).sort_values("mese")
+    months = pd.Series(monthly.calendar(imprese["mese"]).to_period(freq)).value_counts()
+    whole = sorted(p for p, n in months.items() if n == size)  # periods the data covers from start to end
+    groups = frame.groupby(KEYS + ["_periodo"])
+    out = groups[["classificazione"]].last()
+    for column in ("iscrizioni", "cessazioni"):  # a month without a published value leaves fewer than `size`
+        out[column] = groups[column].sum(min_count=size)
+    last_month = frame["mese"] == frame["_periodo"].dt.asfreq("M", how="end").dt.to_timestamp()
+    out["attive"] = frame[last_month].set_index(KEYS + ["_periodo"])["attive"].reindex(out.index)
+    spans = frame.groupby(KEYS)["_periodo"].agg(["min", "max"])  # a gap inside a series, not before or after it
+    index = pd.MultiIndex.from_tuples([(*group, p) for group, (first, last) in spans.iterrows() for p in whole
+                                       if first <= p <= last], names=KEYS + ["_periodo"])
+    out = out.reindex(index).reset_index()
+    out[key] = [p.year if freq == "Y" else p.start_time for p in out.pop("_periodo")]
     for column in ("iscrizioni", "cessazioni", "attive"):
         out[column] = pd.to_numeric(out[column]).astype("Int64")
     out["saldo"] = out["iscrizioni"] - out["cessazioni"]
+    columns = KEYS + [key, "classificazione", "iscrizioni", "cessazioni", "saldo", "attive"]
     return out[columns].sort_values(KEYS + [key]).reset_index(drop=True)
 
 

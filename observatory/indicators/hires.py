@@ -69,7 +69,8 @@ def hires_breakdown(avviamenti: pd.DataFrame, territories, by: str, year: int,
     Columns: categoria, assunzioni, quota (% of the year's hires in scope)."""
     if by not in BREAKDOWNS:
         raise KeyError(f"{by!r} is not a breakdown column ({', '.join(BREAKDOWNS)})")
-    per_month = monthly.area_sum(avviamenti, "eventi", territories, by=by, settore_ateco=sector)
+    in_year = avviamenti[avviamenti["mese"].dt.year == year]  # the months outside it do not count anyway
+    per_month = monthly.area_sum(in_year, "eventi", territories, by=by, settore_ateco=sector)
     sums = monthly.covered_sum(per_month, pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 1)).dropna()
     out = sums.rename("assunzioni").rename_axis("categoria").reset_index()
     out = out[out["assunzioni"] > 0]
@@ -91,7 +92,8 @@ def hires_year_on_year(avviamenti: pd.DataFrame, territories, year: int, sector:
     """Hires by month of `year` and of the year before, for a side-by-side comparison.
 
     Columns: anno (int), mese_numero (1–12), assunzioni (NA for a month without data in scope)."""
-    sums = monthly.area_sum(avviamenti, "eventi", territories, settore_ateco=sector)
+    two_years = avviamenti[avviamenti["mese"].dt.year.isin([year - 1, year])]
+    sums = monthly.area_sum(two_years, "eventi", territories, settore_ateco=sector)
     grid = pd.MultiIndex.from_product([[year - 1, year], range(1, 13)], names=["anno", "mese_numero"])
     values = pd.Series({(m.year, m.month): v for m, v in sums.items()}, dtype="Float64")
     out = values.reindex(grid).rename("assunzioni").reset_index()

@@ -28,8 +28,10 @@ def complete_years(months: pd.Series) -> list[int]:
     return sorted(int(y) for y, n in counts.items() if n == 12)
 
 
-def _matching(frame: pd.DataFrame, filters: dict) -> pd.Series:
-    """Rows whose columns equal (or are in) the given values, e.g. contratto="indeterminato"."""
+def _matching(frame: pd.DataFrame, filters: dict) -> pd.DataFrame:
+    """The rows whose columns equal (or are in) the given values, e.g. contratto="indeterminato"."""
+    if all(wanted is None for wanted in filters.values()):
+        return frame
     mask = pd.Series(True, index=frame.index)
     for column, wanted in filters.items():
         if column not in frame:
@@ -38,7 +40,7 @@ def _matching(frame: pd.DataFrame, filters: dict) -> pd.Series:
             continue
         values = [wanted] if isinstance(wanted, str) or not hasattr(wanted, "__iter__") else list(wanted)
         mask &= frame[column].isin(values)
-    return mask
+    return frame[mask]
 
 
 def by_territory(frame: pd.DataFrame, value: str, territories=None, by: str | None = None,
@@ -56,7 +58,7 @@ def by_territory(frame: pd.DataFrame, value: str, territories=None, by: str | No
         return pd.DataFrame(pd.NA, index=index, columns=names, dtype="Float64")
     present = (published.groupby(["mese", "territorio"]).size().unstack()
                .reindex(index=months, columns=names).notna())
-    chosen = published[_matching(published, filters)]
+    chosen = _matching(published, filters)
     keys = ["mese", "territorio"] if by is None else ["mese", by, "territorio"]
     sums = chosen.groupby(keys)[value].sum().unstack("territorio").reindex(columns=names)
     if by is None:

@@ -22,16 +22,13 @@ def yearly_flows_by_section(avviamenti: pd.DataFrame, cessazioni: pd.DataFrame, 
     Columns: territorio, settore_ateco, anno, assunzioni, cessazioni, saldo. A year in which a
     territory did not publish a month is NA for it (indicators.monthly: a gap, never a zero)."""
     years = sorted(set(monthly.complete_years(avviamenti["mese"])) & set(monthly.complete_years(cessazioni["mese"])))
-    sections = sorted(set(avviamenti["settore_ateco"].dropna()) | set(cessazioni["settore_ateco"].dropna()))
+    sections = sorted({*avviamenti["settore_ateco"].dropna().unique(), *cessazioni["settore_ateco"].dropna().unique()})
     parts = []
     for name, frame in (("assunzioni", avviamenti), ("cessazioni", cessazioni)):
         per_month = monthly.by_territory(frame, "eventi", territories, by="settore_ateco", categories=sections)
-        per_month = per_month.stack(future_stack=True)
-        months = per_month.index.get_level_values("mese")
-        per_month = per_month[months.year.isin(years)]
-        keys = [per_month.index.get_level_values("territorio"), per_month.index.get_level_values("settore_ateco"),
-                per_month.index.get_level_values("mese").year.rename("anno")]
-        parts.append(per_month.groupby(keys).sum(min_count=12).rename(name))
+        rows = per_month.stack(future_stack=True).rename(name).reset_index()
+        rows = rows[rows["mese"].dt.year.isin(years)].assign(anno=lambda f: f["mese"].dt.year)
+        parts.append(rows.groupby(["territorio", "settore_ateco", "anno"])[name].sum(min_count=12))
     out = pd.concat(parts, axis=1).astype("Float64")
     out["saldo"] = out["assunzioni"] - out["cessazioni"]
     out = out.rename_axis(["territorio", "settore_ateco", "anno"]).reset_index()
