@@ -6,7 +6,6 @@ from /proc, RSS before and with every session still open), plus the load generat
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import dataclasses
 import random
 import resource
@@ -95,8 +94,6 @@ async def room(base_url: str, sessions: int, servers: load_procs.Servers, *, win
     arrivals = sorted(rng.uniform(0, window) for _ in range(sessions)) if sessions > 1 else [0.0]
     visits = [Visit(a) for a in arrivals]
     visitors: list[Visitor] = []
-    loop = asyncio.get_running_loop()
-    loop.set_default_executor(concurrent.futures.ThreadPoolExecutor(max_workers=min(sessions, 256)))
     rss_before = {pid: load_procs.rss_mb(pid) for pid in servers.streamlit}
     cpu = [sum(load_procs.cpu_seconds(p) for p in servers.streamlit),
            sum(load_procs.cpu_seconds(p) for p in servers.nginx), _client_cpu()]

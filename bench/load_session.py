@@ -1,35 +1,35 @@
 """One simulated visitor speaking Streamlit's own protocol, as the 1.67 frontend does (no browser).
 
-The visit follows the frontend's order: the page's HTML, `_stcore/health` (which sets the
-`_streamlit_xsrf` cookie), `_stcore/host-config`, then the websocket `_stcore/stream` with the
-subprotocols `["streamlit", <xsrf cookie>]`, the cookies of this visitor only (nginx's stickiness
-cookie included) and an Origin header. Each page is a `BackMsg.rerun_script` built with
-Streamlit's protobuf classes, with the query string, page name or page hash, the frontend's
-context info and the hashes of the messages this visitor has cached; a page is done at its run's
-`script_finished`. Every ForwardMsg is parsed: bytes, exception elements and cache references
-are counted. Widget values are not echoed back (keyed widgets keep theirs in the session)."""
+The visit follows the frontend's order: the page's HTML, the frontend's files (bench/load_assets.py,
+over six kept-alive connections), `_stcore/health` (which sets the `_streamlit_xsrf` cookie),
+`_stcore/host-config`, then the websocket `_stcore/stream` with the subprotocols
+`["streamlit", <xsrf cookie>]`, the cookies of this visitor only (nginx's stickiness cookie
+included) and an Origin header; the code for the page's elements is fetched while it is drawn.
+Each page is a `BackMsg.rerun_script` built with Streamlit's protobuf classes, with the query
+string, page name or page hash, the frontend's context info and the hashes of the messages this
+visitor has cached; a page is done at its run's `script_finished`. Every ForwardMsg is parsed:
+bytes, exception elements and cache references are counted. Widget values are not echoed back
+(keyed widgets keep theirs in the session)."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import http.cookiejar
 import ipaddress
 import socket
 import time
-import urllib.request
 from urllib.parse import urlsplit
 
+import aiohttp
 from load_assets import Assets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.asyncio.client import connect
-from websockets.typing import Origin, Subprotocol
+from yarl import URL
 
 STREAM = "_stcore/stream"
 FINISHED = ForwardMsg.ScriptFinishedStatus
 MAX_MESSAGE = 200 * 1024 * 1024  # Streamlit's own default server.maxMessageSize
-CONNECTIONS = 6  # a browser's parallel HTTP/1.1 connections to one host
+CONNECTIONS = 6  # a browser's kept-alive HTTP/1.1 connections to one host
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br, zstd", "User-Agent": "osservatorio-bench-load"}
 
 
@@ -60,62 +60,56 @@ class Page:
 
 
 class Visitor:
-    """A browser tab's worth of state: cookies, the session's pages, the message cache."""
+    """A browser tab's worth of state: its own cookie jar and connections, the session's pages,
+    the message cache."""
 
     def __init__(self, base_url: str, timeout: float = 300.0, assets: Assets | None = None) -> None:
         self.base = base_url.rstrip("/")
         self.timeout = timeout
         self.assets = assets or Assets()
-        self.cookies = http.cookiejar.CookieJar()
-        self._opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies),
-                                                   urllib.request.ProxyHandler({}))
         self.pages: dict[str, str] = {}  # url path → page script hash, from the navigation message
         self.cached: set[str] = set()  # hashes of cacheable messages received (the frontend's cache)
         self.http_bytes = 0
         self.http_requests = 0
-        self._ws = None
+        self._http: aiohttp.ClientSession | None = None
+        self._ws: aiohttp.ClientWebSocketResponse | None = None
 
-    def _get_blocking(self, path: str) -> int:
-        request = urllib.request.Request(self.base + path, headers=BROWSER_HEADERS)
-        with self._opener.open(request, timeout=self.timeout) as response:
-            return len(response.read())  # as sent: compressed when the server compresses
+    def _client(self) -> aiohttp.ClientSession:
+        if self._http is None:  # created inside the event loop; one websocket beside the connections
+            self._http = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit_per_host=CONNECTIONS + 1),
+                cookie_jar=aiohttp.CookieJar(unsafe=True),  # unsafe = also for a bare IP such as 127.0.0.1
+                headers=BROWSER_HEADERS, timeout=aiohttp.ClientTimeout(total=self.timeout),
+                auto_decompress=False, trust_env=False)
+        return self._http
 
     async def _get(self, path: str) -> None:
-        """One HTTP request in a worker thread; the counts are kept on the event loop's side."""
-        received = await asyncio.to_thread(self._get_blocking, path)
-        self.http_bytes += received  # (not `+= await`: that reads the total before the await)
+        async with self._client().get(self.base + path) as response:
+            response.raise_for_status()
+            received = len(await response.read())  # as sent: compressed when the server compresses
+        self.http_bytes += received
         self.http_requests += 1
 
     async def _fetch(self, paths: tuple[str, ...]) -> None:
-        """Fetch files over at most CONNECTIONS connections at a time, as a browser tab does."""
-        gate = asyncio.Semaphore(CONNECTIONS)
-
-        async def one(path: str) -> None:
-            async with gate:
-                await self._get(path)
-
-        await asyncio.gather(*[one(p) for p in paths])
-
-    def _cookie_header(self) -> str:
-        return "; ".join(f"{c.name}={c.value}" for c in self.cookies)
+        """Fetch files over at most CONNECTIONS kept-alive connections, as a browser tab does."""
+        await asyncio.gather(*[self._get(p) for p in paths])
 
     def _xsrf(self) -> str:
-        return next((c.value for c in self.cookies if c.name == "_streamlit_xsrf"), "PLACEHOLDER_AUTH_TOKEN")
+        cookie = self._client().cookie_jar.filter_cookies(URL(self.base)).get("_streamlit_xsrf")
+        return cookie.value if cookie else "PLACEHOLDER_AUTH_TOKEN"
 
     async def open(self, path_and_query: str) -> Page:
-        """Arrive on `path_and_query` (e.g. `/?sezione=mappa`): HTML, health, host config,
-        websocket, first run. The time runs from the first request."""
+        """Arrive on `path_and_query` (e.g. `/?sezione=mappa`): HTML, the frontend's files, health,
+        host config, websocket, first run. The time runs from the first request."""
         started = time.perf_counter()
         path, _, query = path_and_query.partition("?")
         await self._get(path_and_query)
         await self._fetch(self.assets.before_socket)
         for step in ("/_stcore/health", "/_stcore/host-config"):
             await self._get(step)
-        uri = "ws" + self.base[len("http"):] + "/" + STREAM
-        self._ws = await connect(uri, subprotocols=[Subprotocol("streamlit"), Subprotocol(self._xsrf())],
-                                 origin=Origin(self.base), additional_headers={"Cookie": self._cookie_header()},
-                                 user_agent_header="osservatorio-bench-load", proxy=None, max_size=MAX_MESSAGE,
-                                 open_timeout=self.timeout, ping_interval=None, close_timeout=5)
+        self._ws = await self._client().ws_connect(
+            self.base + "/" + STREAM, protocols=("streamlit", self._xsrf()), origin=self.base,
+            max_msg_size=MAX_MESSAGE, autoping=True)
         drawing = asyncio.create_task(self._fetch(self.assets.first_page))
         page = await self._run(query=query, page_name=path.strip("/"), page_hash="")
         page.seconds = time.perf_counter() - started
@@ -136,6 +130,8 @@ class Visitor:
     async def close(self) -> None:
         if self._ws is not None:
             await self._ws.close()
+        if self._http is not None:
+            await self._http.close()
 
     def _rerun_message(self, query: str, page_name: str, page_hash: str) -> bytes:
         msg = BackMsg()
@@ -151,11 +147,14 @@ class Visitor:
         return msg.SerializeToString()
 
     async def _run(self, query: str, page_name: str, page_hash: str) -> Page:
-        await self._ws.send(self._rerun_message(query, page_name, page_hash))
+        await self._ws.send_bytes(self._rerun_message(query, page_name, page_hash))
         page = Page()
         async with asyncio.timeout(self.timeout):
             while True:
-                frame = await self._ws.recv(decode=False)
+                message = await self._ws.receive()
+                if message.type != aiohttp.WSMsgType.BINARY:  # closed, an error, or a text frame
+                    raise LoadError(f"websocket: {message.type.name} {message.data!r}"[:200])
+                frame = message.data
                 page.messages += 1
                 page.bytes += len(frame)
                 if self._read(ForwardMsg.FromString(frame), page):
