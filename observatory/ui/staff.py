@@ -15,11 +15,11 @@ import streamlit as st
 from observatory import auth, config, datasets, labels, store
 from observatory.errors import ObservatoryError
 from observatory.pipeline import audit, refresh, uploads
-from observatory.ui import data, state
+from observatory.ui import data, sidebar, state
 
 WHO = "_staff_who"          # who is signed in (name or e-mail), for the audit log
 RESULT = "_staff_result"    # the outcome of the last action, shown after the rerun
-BOX = "staff-area"          # the key of the sidebar expander holding the area: its open state
+BOX = sidebar.STAFF_BOX     # the key of the sidebar expander holding the area: its open state
 
 
 def render() -> None:
