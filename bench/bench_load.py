@@ -8,7 +8,7 @@ process is warmed with one visit, then rooms of N sessions arrive within `--wind
 errors, bytes, server CPU-seconds per session from /proc, memory per process and growth per
 session, the CPU-bound limit computed from the single-session cost (bench/load_limit.py) and the
 throughput ratio between deployments. Loopback only. Usage:
-  python bench/bench_load.py --processes 1 4 --sessions 1 50 200 [--runs 5] [--big-runs 3]
+  python bench/bench_load.py --processes 1 4 --sessions 1 50 200 --burst 200 [--runs 5] [--big-runs 3]
   python bench/bench_load.py --url http://127.0.0.1:8500 --sessions 1 50   (a running deployment)"""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from urllib.request import urlopen
 import load_assets
 import load_procs
 from common import REPO, private_snapshot
-from load_report import Deployment, report
+from load_report import Deployment, key_label, report
 from load_room import room, warm
 from load_session import require_loopback
 
@@ -122,11 +122,12 @@ def measure(url: str, label: str, command: str, args) -> Deployment:
     assets = first_visit_assets(url, args)
     asyncio.run(warm([load_procs.streamlit_port(p) for p in servers.streamlit], args.first, args.second))
     result = Deployment(label, command, servers, args.window, os.sched_getaffinity(0), assets)
-    for sessions in args.sessions:
+    plan = [(n, args.window if n > 1 else 0.0) for n in args.sessions] + [(n, 0.0) for n in args.burst]
+    for sessions, window in plan:
         for run in range(args.big_runs if sessions >= BIG else args.runs):
-            print(f"{label}: {sessions} sessions, run {run + 1}", file=sys.stderr, flush=True)
-            result.rooms.setdefault(sessions, []).append(asyncio.run(
-                room(url, sessions, servers, window=args.window, first=args.first, second=args.second,
+            print(f"{label}: {key_label((sessions, window))}, run {run + 1}", file=sys.stderr, flush=True)
+            result.rooms.setdefault((sessions, window), []).append(asyncio.run(
+                room(url, sessions, servers, window=window, first=args.first, second=args.second,
                      timeout=args.timeout, seed=args.seed + run, assets=assets)))
             time.sleep(args.pause)
     return result
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--direct", action="store_true", help="one bare Streamlit process, no nginx")
     parser.add_argument("--url", help="measure a deployment that is already running (loopback)")
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 50, 200])
+    parser.add_argument("--burst", type=int, nargs="*", default=[200],
+                        help="rooms arriving all at once (the server saturated), for the throughput ratio")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3)
     parser.add_argument("--window", type=float, default=10.0, help="seconds in which a room arrives")
@@ -153,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if 1 not in args.sessions:
         parser.error("--sessions must include 1: the single-session cost is the limit's reference")
-    args.sessions = sorted(set(args.sessions))
+    args.sessions, args.burst = sorted(set(args.sessions)), sorted(set(args.burst))
     shown = " ".join(argv if argv is not None else sys.argv[1:])
     results = []
     if args.url:

@@ -42,5 +42,13 @@ def throughput(arrivals: list[float], finishes: list[float]) -> float:
     return len(finishes) / (max(finishes) - min(arrivals))
 
 
+def best_throughput(streamlit_cpu: float, other_cpu: float, processes: int, cores: int) -> float:
+    """Sessions per second these cores can complete at most: all the work shares the cores, and a
+    Streamlit process, bound by its interpreter lock, uses at most one core. `other_cpu` is the
+    rest of a session's work on the machine (nginx, the load generator)."""
+    total = streamlit_cpu + other_cpu
+    return 1 / max(total / cores, streamlit_cpu / min(processes, cores))
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")

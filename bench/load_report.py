@@ -15,6 +15,14 @@ TARGET_P95 = 1.5  # p95 within 1.5× the CPU-bound limit
 TARGET_THROUGHPUT = 1.6  # 4 processes vs 1
 TARGET_GROWTH_MB = 5.0
 
+Key = tuple[int, float]  # a room: (sessions, seconds within which they arrive)
+
+
+def key_label(key: Key) -> str:
+    if key[0] == 1:
+        return "1 alone"
+    return f"{key[0]} at once" if key[1] == 0 else f"{key[0]} in {key[1]:g} s"
+
 
 @dataclasses.dataclass
 class Deployment:
@@ -24,7 +32,7 @@ class Deployment:
     window: float
     cores: set[int]
     assets: Assets
-    rooms: dict[int, list[Room]] = dataclasses.field(default_factory=dict)
+    rooms: dict[Key, list[Room]] = dataclasses.field(default_factory=dict)
 
     @property
     def processes(self) -> int:
@@ -36,7 +44,7 @@ class Deployment:
 
     def single(self) -> tuple[float, float, float]:
         """(session seconds, server CPU-s, load generator CPU-s) of one session alone, medians."""
-        alone = [r for r in self.rooms[1] if r.completed]
+        alone = [r for key, rooms in self.rooms.items() if key[0] == 1 for r in rooms if r.completed]
         return (load_limit.median([r.completed[0].seconds for r in alone]),
                 load_limit.median([r.server_cpu + r.nginx_cpu for r in alone]),
                 load_limit.median([r.client_cpu for r in alone]))
@@ -61,21 +69,22 @@ class Deployment:
                 "throughput": load_limit.throughput(starts, [v.finish for v in done]),
                 "growth": room.growth_per_session}
 
-    def medians(self, sessions: int) -> dict:
-        runs = [self.figures(r) for r in self.rooms[sessions]]
+    def medians(self, key: Key) -> dict:
+        runs = [self.figures(r) for r in self.rooms[key]]
         return {key: load_limit.median([f[key] for f in runs]) for key in runs[0]}
 
     def summary(self) -> dict:
         return {"label": self.label, "command": self.command, "processes": self.processes,
                 "single": self.single(), "cores": len(self.cores),
-                "rooms": {n: [self.figures(r) for r in rooms] for n, rooms in self.rooms.items()}}
+                "rooms": {key_label(k): [self.figures(r) for r in rooms] for k, rooms in self.rooms.items()}}
 
 
 def _deployment(d: Deployment) -> str:
     single, server, client = d.single()
     cores = len(d.cores)
-    lines = [f"### {d.label}: {d.processes} Streamlit process(es), rooms arriving within {d.window:.0f} s\n",
-             f"One session alone (median of {len(d.rooms[1])}): {single:.2f} s to the second page drawn; "
+    alone = sum(len(rooms) for key, rooms in d.rooms.items() if key[0] == 1)
+    lines = [f"### {d.label}: {d.processes} Streamlit process(es)\n",
+             f"One session alone (median of {alone}): {single:.2f} s to the second page drawn; "
              f"{server:.3f} CPU-s in the server (Streamlit + nginx) and {client:.3f} CPU-s in the load "
              f"generator, together c = {server + client:.3f} CPU-s. Limit for a room: the machine's {cores} "
              f"cores work through the sessions in arrival order, one every c / {cores} = "
@@ -84,17 +93,17 @@ def _deployment(d: Deployment) -> str:
              f"(bench/load_limit.py). Each visitor fetches the frontend's files of a first visit: "
              f"{d.assets.count} files, {d.assets.source}.\n"]
     rows = []
-    for sessions, rooms in d.rooms.items():
+    for key, rooms in d.rooms.items():
         runs = [d.figures(r) for r in rooms]
-        m = d.medians(sessions)
-        rows.append([sessions, len(rooms), ", ".join(f"{f['completed']}/{sessions}" for f in runs),
+        m = d.medians(key)
+        rows.append([key_label(key), len(rooms), ", ".join(f"{f['completed']}/{key[0]}" for f in runs),
                      sum(f["errors"] for f in runs), f"{m['first_p50']:.2f} s", f"{m['p50']:.2f} s",
                      f"{m['p95']:.2f} s", f"{m['max']:.2f} s", f"{m['limit']:.2f} s", f"{m['ratio']:.2f}×",
                      f"{m['kb']:.0f}", f"{m['http_kb']:.0f} ({m['requests']:.0f})",
                      f"{m['server_cpu']:.3f} ({m['streamlit_cpu']:.3f} + {m['nginx_cpu']:.3f})",
                      f"{m['client_cpu']:.3f}", f"{m['throughput']:.1f}"])
-    lines.append(table(["N", "runs", "completed", "errors", "first page p50", "p50", "p95", "max", "p95 limit",
-                        "p95 / limit", "websocket KB / session", "HTTP KB (requests) / session",
+    lines.append(table(["sessions arriving", "runs", "completed", "errors", "first page p50", "p50", "p95", "max",
+                        "p95 limit", "p95 / limit", "websocket KB / session", "HTTP KB (requests) / session",
                         "server CPU-s / session (Streamlit + nginx)", "generator CPU-s / session", "sessions/s"],
                        rows))
     lines.append("\nTimes are medians over the runs; a session's time runs from its first request to the "
@@ -103,42 +112,60 @@ def _deployment(d: Deployment) -> str:
                      for r in rooms for v in r.visits if not v.ok)
     if errors:
         lines.append("\nErrors: " + "; ".join(f"{n}× {e}" for e, n in errors.most_common(5)))
-    largest = max(d.rooms)
+    largest = max(d.rooms, key=lambda k: (k[0], k[1]))
     last = d.rooms[largest][-1]
-    lines.append(f"\nMemory per Streamlit process (RSS, last room of {largest}; growth per session is the "
-                 f"median over its runs: {d.medians(largest)['growth']:.2f} MB)\n")
-    lines.append(table(["process", "warm, before the room", f"with {largest} sessions open", "growth"],
+    lines.append(f"\nMemory per Streamlit process (RSS, last room of {key_label(largest)}; growth per session is "
+                 f"the median over its runs: {d.medians(largest)['growth']:.2f} MB)\n")
+    lines.append(table(["process", "warm, before the room", f"with {largest[0]} sessions open", "growth"],
                        [[pid, f"{last.rss_before[pid]:.0f} MB", f"{last.rss_open[pid]:.0f} MB",
                          f"{last.rss_open[pid] - last.rss_before[pid]:+.0f} MB"] for pid in last.rss_before]))
     return "\n".join(lines)
 
 
 def targets(results: list[Deployment]) -> str:
-    """Issue 17's targets (item 3) for the deployments that ran, at the largest room."""
+    """Issue 17's targets (item 3): the largest room that arrives over a window on the deployment
+    with the most processes, and for throughput the largest room arriving at once (the server
+    saturated: a room spread over 10 s is served as fast as it arrives), 1 process against many."""
     by_processes = {d.processes: d for d in results}
-    many = by_processes.get(max(by_processes))
-    n = max(many.rooms)
-    m = many.medians(n)
-    runs = [many.figures(r) for r in many.rooms[n]]
-    all_done = all(f["completed"] == n for f in runs)
-    rows = [[f"{n} of {n} sessions complete both pages without error ({many.label})",
-             ", ".join(f"{f['completed']}/{n}" for f in runs), "✅" if all_done else "❌"],
-            [f"p95 ≤ {TARGET_P95}× the CPU-bound limit ({many.label}, N = {n})",
+    many = by_processes[max(by_processes)]
+    spread = [k for k in many.rooms if k[1] > 0 or k[0] == 1]
+    key = max(spread, key=lambda k: k[0])
+    n, m = key[0], many.medians(key)
+    runs = [many.figures(r) for r in many.rooms[key]]
+    done = all(f["completed"] == n for f in runs)
+    rows = [[f"{n} of {n} sessions complete both pages without error ({many.label}, {key_label(key)})",
+             ", ".join(f"{f['completed']}/{n}" for f in runs), "✅" if done else "❌"],
+            [f"p95 ≤ {TARGET_P95}× the CPU-bound limit ({many.label}, {key_label(key)})",
              f"{m['p95']:.2f} s vs {m['limit']:.2f} s = {m['ratio']:.2f}×", "✅" if m["ratio"] <= TARGET_P95 else "❌"],
-            [f"memory growth per session < {TARGET_GROWTH_MB:.0f} MB ({many.label}, N = {n})",
+            [f"memory growth per session < {TARGET_GROWTH_MB:.0f} MB ({many.label}, {key_label(key)})",
              f"{m['growth']:.2f} MB", "✅" if m["growth"] < TARGET_GROWTH_MB else "❌"]]
     few = by_processes.get(1)
-    if few is not None and few is not many and n in few.rooms:
-        ratio = m["throughput"] / few.medians(n)["throughput"]
-        rows.append([f"{many.processes} processes ≥ {TARGET_THROUGHPUT}× the throughput of 1 (N = {n})",
-                     f"{m['throughput']:.1f} vs {few.medians(n)['throughput']:.1f} sessions/s = {ratio:.2f}×",
-                     "✅" if ratio >= TARGET_THROUGHPUT else "❌"])
+    shared = [k for k in many.rooms if few is not None and few is not many and k in few.rooms and k[0] > 1]
+    if shared:
+        burst = max(shared, key=lambda k: (k[1] == 0, k[0]))
+        fast, slow = many.medians(burst)["throughput"], few.medians(burst)["throughput"]
+        bound = _best_ratio(many, few, burst)
+        rows.append([f"{many.processes} processes ≥ {TARGET_THROUGHPUT}× the throughput of 1 ({key_label(burst)})",
+                     f"{fast:.1f} vs {slow:.1f} sessions/s = {fast / slow:.2f}×; the most these costs allow on "
+                     f"{len(many.cores)} cores is {bound:.2f}× (bench/load_limit.best_throughput)",
+                     "✅" if fast / slow >= TARGET_THROUGHPUT else "❌"])
     return table(["target (issue 17, item 3)", "result", "met?"], rows)
+
+
+def _best_ratio(many: Deployment, few: Deployment, key: Key) -> float:
+    """The highest throughput ratio the measured per-session costs allow: each deployment's
+    Streamlit CPU and the rest (nginx, the load generator, sharing the same cores)."""
+    def best(d: Deployment) -> float:
+        m = d.medians(key)
+        return load_limit.best_throughput(m["streamlit_cpu"], m["nginx_cpu"] + m["client_cpu"], d.processes,
+                                          len(d.cores))
+    return best(many) / best(few)
 
 
 def report(results: list[Deployment]) -> str:
     command = results[0].command if results else ""
-    parts = [f"## `{command}`\n"] + [_deployment(d) + "\n" for d in results]
+    parts = [f"Produced by `{command}` on {len(results[0].cores) if results else 0} cores.\n"]
+    parts += [_deployment(d) + "\n" for d in results]
     if results:
         parts.append("### Targets\n\n" + targets(results))
     return "\n".join(parts)

@@ -43,6 +43,7 @@ class Visit:
 @dataclasses.dataclass
 class Room:
     sessions: int
+    window: float  # seconds within which they arrived (0: all at once)
     visits: list[Visit]
     wall: float
     server_cpu: float  # Streamlit processes, CPU-seconds
@@ -91,7 +92,7 @@ async def room(base_url: str, sessions: int, servers: load_procs.Servers, *, win
     if not 1 <= sessions <= MAX_SESSIONS:
         raise SystemExit(f"sessions must be between 1 and {MAX_SESSIONS}")
     rng = random.Random(seed + sessions)
-    arrivals = sorted(rng.uniform(0, window) for _ in range(sessions)) if sessions > 1 else [0.0]
+    arrivals = sorted(rng.uniform(0, window) for _ in range(sessions)) if sessions > 1 and window else [0.0] * sessions
     visits = [Visit(a) for a in arrivals]
     visitors: list[Visitor] = []
     rss_before = {pid: load_procs.rss_mb(pid) for pid in servers.streamlit}
@@ -108,7 +109,7 @@ async def room(base_url: str, sessions: int, servers: load_procs.Servers, *, win
     spent = [sum(load_procs.cpu_seconds(p) for p in servers.streamlit),
              sum(load_procs.cpu_seconds(p) for p in servers.nginx), _client_cpu()]
     server, nginx, client = (after - before for after, before in zip(spent, cpu))
-    return Room(sessions, visits, wall, server, nginx, client, rss_before, rss_open)
+    return Room(sessions, window, visits, wall, server, nginx, client, rss_before, rss_open)
 
 
 async def warm(ports: list[int], first: str, second: str) -> None:

@@ -38,6 +38,12 @@ def test_the_limit_is_the_queue_of_cpu_work_on_every_core(bench_modules):
     assert load_limit.ideal_latencies([0, 10], cpu=1.0, single=0.6, cores=2) == [0.6, 0.6]
     assert load_limit.percentile([3.0, 1.0, 2.0], 0.5) == 2.0
     assert load_limit.throughput([0.0, 1.0], [2.0, 4.0]) == 0.5
+    # one process uses one core at most; with the rest of the work on the other core, four help twice
+    assert load_limit.best_throughput(0.2, 0.0, processes=1, cores=2) == 5.0
+    assert load_limit.best_throughput(0.2, 0.0, processes=4, cores=2) == 10.0
+    # when nginx and the load generator cost as much as Streamlit, the cores are full either way
+    assert load_limit.best_throughput(0.2, 0.2, processes=1, cores=2) == load_limit.best_throughput(
+        0.2, 0.2, processes=4, cores=2) == 5.0
 
 
 @pytest.mark.parametrize("url", ["http://10.0.0.1:8501", "http://192.168.1.20", "http://[2001:db8::1]:80"])
@@ -60,9 +66,9 @@ def test_a_room_of_three_completes_both_pages_against_the_app(bench_modules, tmp
         asyncio.run(load_room.warm([port], "/?sezione=mappa", "mercato-lavoro"))
         deployment = load_report.Deployment("test", "pytest", servers, 1.0, {0, 1}, assets)
         for sessions in (1, 3):
-            deployment.rooms[sessions] = [asyncio.run(load_room.room(url, sessions, servers, window=1.0,
-                                                                     timeout=120, assets=assets))]
-    room = deployment.rooms[3][0]
+            deployment.rooms[(sessions, 1.0)] = [asyncio.run(load_room.room(url, sessions, servers, window=1.0,
+                                                                            timeout=120, assets=assets))]
+    room = deployment.rooms[(3, 1.0)][0]
     assert [v.error for v in room.visits] == [None] * 3
     assert len(room.completed) == 3 and all(v.exceptions == 0 for v in room.visits)
     assert all(v.bytes > 100_000 for v in room.visits)  # the overview's map alone is more than that
@@ -76,4 +82,4 @@ def test_a_room_of_three_completes_both_pages_against_the_app(bench_modules, tmp
     assert figures["ratio"] == figures["p95"] / expected
     assert figures["completed"] == 3 and figures["errors"] == 0
     text = load_report.report([deployment])
-    assert "| 3 | 1 | 3/3 | 0 |" in text and "p95 / limit" in text
+    assert "| 3 in 1 s | 1 | 3/3 | 0 |" in text and "p95 / limit" in text
