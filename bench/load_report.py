@@ -90,8 +90,11 @@ def _deployment(d: Deployment) -> str:
              f"cores work through the sessions in arrival order, one every c / {cores} = "
              f"{(server + client) / cores:.3f} s while there is a queue, and no session takes less than "
              f"{single:.2f} s; the limit is the p95 of those ideal latencies for the room's own arrivals "
-             f"(bench/load_limit.py). Each visitor fetches the frontend's files of a first visit: "
-             f"{d.assets.count} files, {d.assets.source}.\n"]
+             f"(bench/load_limit.py). " + (f"Each visitor also fetches the frontend's files of a first visit: "
+                                           f"{d.assets.count} files, {d.assets.source}." if d.assets.count else
+                                           "Visitors fetch the page, health and host config, then speak "
+                                           "the websocket; not the frontend's files (`--assets browser`).")
+             + "\n"]
     rows = []
     for key, rooms in d.rooms.items():
         runs = [d.figures(r) for r in rooms]

@@ -19,6 +19,8 @@ SCRIPTS = [
     ("bench_cold_start.py", ["--runs", "5"]),
     ("bench_load.py", ["--processes", "1", "4", "--sessions", "1", "50", "200", "--burst", "200",
                        "--runs", "5", "--big-runs", "3"]),
+    ("bench_load.py", ["--processes", "1", "4", "--sessions", "1", "200", "--burst", "--assets", "browser",
+                       "--runs", "5", "--big-runs", "3"]),
     ("bench_ingest.py", ["--rows", "10000000", "--runs", "5"]),
 ]
 
@@ -28,7 +30,7 @@ def main(only: list[str]) -> int:
     status = 0
     for script, arguments in SCRIPTS:
         if only and script not in only:
-            continue
+            continue  # (a script listed twice runs with each of its argument lists)
         print(f"\n## `python bench/{script} {' '.join(arguments)}`\n", flush=True)
         result = subprocess.run([sys.executable, str(HERE / script), *arguments], cwd=HERE.parent,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
