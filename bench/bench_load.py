@@ -2,9 +2,10 @@
 browser (Streamlit's own websocket protocol, bench/load_session.py).
 
 For each deployment (`deploy/run.sh P`: P Streamlit processes behind nginx with sticky sessions,
-or `--direct`: one bare Streamlit process) on a private copy of the shipped snapshot: every
-process is warmed with one visit, then rooms of N sessions arrive within `--window` seconds, open
-`--first` and click `--second` in the navigation. Reported: p50/p95/max, sessions completed,
+or `--direct`: one bare Streamlit process) on a private copy of the shipped snapshot, all started
+side by side: every process is warmed with one visit, then rooms of N sessions arrive within
+`--window` seconds (or all at once, `--burst`), open `--first` and click `--second` in the
+navigation, the deployments taking turns room by room. Reported: p50/p95/max, sessions completed,
 errors, bytes, server CPU-seconds per session from /proc, memory per process and growth per
 session, the CPU-bound limit computed from the single-session cost (bench/load_limit.py) and the
 throughput ratio between deployments. Loopback only. Usage:
@@ -115,23 +116,31 @@ def first_visit_assets(url: str, args) -> load_assets.Assets:
     return load_assets.record(url, args.first, labels.t(entry.title_key, "it"))
 
 
-def measure(url: str, label: str, command: str, args) -> Deployment:
-    """Record a first visit's files, warm every process, then run each room size `--runs` (or
-    `--big-runs`) times."""
+def prepare(url: str, label: str, command: str, args) -> tuple[Deployment, str, load_assets.Assets]:
+    """Find the deployment's processes, record a first visit's files, warm every process."""
     require_loopback(url)
     servers = load_procs.server_processes(urlsplit(url).port or 80)
     assets = first_visit_assets(url, args)
     asyncio.run(warm([load_procs.streamlit_port(p) for p in servers.streamlit], args.first, args.second))
-    result = Deployment(label, command, servers, args.window, os.sched_getaffinity(0), assets)
+    return Deployment(label, command, servers, args.window, os.sched_getaffinity(0), assets), url, assets
+
+
+def measure(targets: list[tuple[Deployment, str, load_assets.Assets]], args) -> list[Deployment]:
+    """Run each room size `--runs` (or `--big-runs`) times on every deployment, the deployments
+    taking turns room by room (in alternating order), so a noisy spell on this shared machine hits
+    all of them rather than the one that happened to be measured then."""
     plan = [(n, args.window if n > 1 else 0.0) for n in args.sessions] + [(n, 0.0) for n in args.burst]
+    turn = 0
     for sessions, window in plan:
         for run in range(args.big_runs if sessions >= BIG else args.runs):
-            print(f"{label}: {key_label((sessions, window))}, run {run + 1}", file=sys.stderr, flush=True)
-            result.rooms.setdefault((sessions, window), []).append(asyncio.run(
-                room(url, sessions, servers, window=window, first=args.first, second=args.second,
-                     timeout=args.timeout, seed=args.seed + run, assets=assets)))
-            time.sleep(args.pause)
-    return result
+            for result, url, assets in targets if turn % 2 == 0 else targets[::-1]:
+                print(f"{result.label}: {key_label((sessions, window))}, run {run + 1}", file=sys.stderr, flush=True)
+                result.rooms.setdefault((sessions, window), []).append(asyncio.run(
+                    room(url, sessions, result.servers, window=window, first=args.first, second=args.second,
+                         timeout=args.timeout, seed=args.seed + run, assets=assets)))
+                time.sleep(args.pause)
+            turn += 1
+    return [result for result, _, _ in targets]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,15 +172,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--sessions must include 1: the single-session cost is the limit's reference")
     args.sessions, args.burst = sorted(set(args.sessions)), sorted(set(args.burst))
     shown = " ".join(argv if argv is not None else sys.argv[1:])
-    results = []
-    if args.url:
-        results.append(measure(args.url, args.url, f"python bench/bench_load.py {shown}", args))
-    for processes in [] if args.url else ([1] if args.direct else args.processes):
-        if not args.direct and not nginx_available():
-            raise SystemExit("nginx is not installed (scripts/install-system-deps.sh); use --direct")
-        label = "1 process, no nginx" if args.direct else f"deploy/run.sh {processes}"
-        with deployment(processes, args.direct) as url:
-            results.append(measure(url, label, f"python bench/bench_load.py {shown}", args))
+    command = f"python bench/bench_load.py {shown}"
+    with contextlib.ExitStack() as running:  # every deployment up at once: they take turns
+        if args.url:
+            targets = [prepare(args.url, args.url, command, args)]
+        else:
+            if not args.direct and not nginx_available():
+                raise SystemExit("nginx is not installed (scripts/install-system-deps.sh); use --direct")
+            started = [(("1 process, no nginx" if args.direct else f"deploy/run.sh {n}"),
+                        running.enter_context(deployment(n, args.direct)))
+                       for n in ([1] if args.direct else args.processes)]
+            targets = [prepare(url, label, command, args) for label, url in started]
+        results = measure(targets, args)
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps([r.summary() for r in results], indent=1), encoding="utf-8")

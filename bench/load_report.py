@@ -167,7 +167,9 @@ def _best_ratio(many: Deployment, few: Deployment, key: Key) -> float:
 
 def report(results: list[Deployment]) -> str:
     command = results[0].command if results else ""
-    parts = [f"Produced by `{command}` on {len(results[0].cores) if results else 0} cores.\n"]
+    parts = [f"Produced by `{command}` on {len(results[0].cores) if results else 0} cores"
+             + (", the deployments running side by side and taking turns room by room" if len(results) > 1 else "")
+             + ".\n"]
     parts += [_deployment(d) + "\n" for d in results]
     if results:
         parts.append("### Targets\n\n" + targets(results))
