@@ -292,10 +292,10 @@ def minimal_reference(chromium, folder: Path, runs: int) -> float:
     import urllib.request
 
     port = browser.free_port()
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(folder / "app.py"), "--server.port",
-                                str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-                                "--browser.gatherUsageStats", "false"], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-m", "observatory.ui.launch", "run", str(folder / "app.py"),
+                                "--server.port", str(port), "--server.address", "127.0.0.1",
+                                "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # started as the app is
     try:
         for _ in range(300):
             try:

@@ -8,6 +8,7 @@ root="$(dirname "$here")"
 processes="${1:-4}"
 listen="${2:-8500}"
 python="${PYTHON:-$root/.venv/bin/python}"
+cd "$root"  # the app's .streamlit/config.toml and `python -m observatory.ui.launch` are found from here
 run_dir="$(mktemp -d /tmp/osservatorio-deploy.XXXXXX)"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$run_dir"; }
@@ -29,7 +30,7 @@ gzip_pid=$!
 upstreams=""
 for i in $(seq 1 "$processes"); do
   port=$((listen + i))
-  "$python" -m streamlit run "$root/app.py" --server.port "$port" --server.address 127.0.0.1 \
+  "$python" -m observatory.ui.launch run "$root/app.py" --server.port "$port" --server.address 127.0.0.1 \
     --server.headless true --browser.gatherUsageStats false --server.fileWatcherType none \
     >"$run_dir/streamlit-$port.log" 2>&1 &
   pids+=($!)
