@@ -281,7 +281,7 @@ def server_pid(url: str) -> int:
             text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if "streamlit" in text and f"--server.port {port}" in text:
+        if ("streamlit" in text or "observatory.ui.launch" in text) and f"--server.port {port}" in text:
             return int(cmdline.parent.name)
     raise RuntimeError("streamlit server process not found")
 

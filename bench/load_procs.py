@@ -98,8 +98,14 @@ def server_processes(port: int) -> Servers:
     while "nginx" in cmdline(parent(master)):
         master = parent(master)
     family = descendants(parent(master))  # the processes started by the same deploy script
-    return Servers(tuple(sorted(p for p in family if "streamlit" in cmdline(p))),
+    return Servers(tuple(sorted(p for p in family if is_streamlit(p))),
                    tuple(sorted(p for p in [master, *descendants(master)] if "nginx" in cmdline(p))))
+
+
+def is_streamlit(pid: int) -> bool:
+    """A Streamlit server, started by `streamlit run` or by observatory.ui.launch (same arguments)."""
+    words = cmdline(pid).split()
+    return "--server.port" in words and any(w.endswith("streamlit") or w == "observatory.ui.launch" for w in words)
 
 
 def streamlit_port(pid: int) -> int:

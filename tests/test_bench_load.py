@@ -61,6 +61,7 @@ def test_a_room_of_three_completes_both_pages_against_the_app(bench_modules, tmp
         port = int(url.rsplit(":", 1)[1])
         servers = load_procs.server_processes(port)
         assert servers.streamlit and load_procs.streamlit_port(servers.streamlit[0]) == port
+        assert load_procs.is_streamlit(servers.streamlit[0])  # started as deployed (observatory.ui.launch)
         assets = load_assets.from_index(url)  # the frontend's files, as a first visit fetches them
         assert assets.before_socket
         asyncio.run(load_room.warm([port], "/?sezione=mappa", "mercato-lavoro"))
