@@ -25,6 +25,7 @@ from observatory.texts import (
     shell,
     skills,
     staff,
+    verification,
 )
 
 LANGUAGES = {"it": "Italiano", "en": "English"}
@@ -35,7 +36,8 @@ MISSING = "–"
 #: key → (italiano, english), gathered from observatory/texts/ (one module per area of the app);
 #: a test checks every key used in the code exists and both languages are filled in.
 TEXTS: dict[str, tuple[str, str]] = {}
-for _module in (shell, overview, labour, business, education, skills, municipalities, sectors, staff, presentation):
+for _module in (shell, overview, labour, business, education, skills, municipalities, sectors, staff, presentation,
+                verification):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

@@ -1,11 +1,14 @@
-"""Fonti e metodo: every dataset with its provenance and how to cite, and every indicator's
-definition. One view at a time (navigation.PageEntry.views)."""
+"""Fonti e metodo: every dataset with its provenance, the public copy it comes from and how to cite;
+every indicator's definition; and "Verifica dei numeri", each published figure beside the archive's
+value with its status. One view at a time (navigation.PageEntry.views)."""
 
 from datetime import date
 
 import streamlit as st
 
-from observatory.ui import data, widgets
+from observatory.indicators import verification
+from observatory.pipeline import mirror
+from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, t
 from observatory.views import fonti as view
@@ -18,10 +21,11 @@ st.markdown(t("sources.lead"))
 shown = widgets.view_picker("fonti")
 
 try:
+    records = data.manifest()
     if shown == "dataset":
-        found = data.derived(view.datasets, records=tuple(data.manifest().values()), lang=L,
-                             today=date.today().isoformat())
-    else:
+        found = data.derived(view.datasets, records=tuple(records.values()), lang=L, today=date.today().isoformat(),
+                             copies=mirror.public_copies(mirror.shipped_raw_dir()))
+    elif shown == "indicatori":
         indicators = data.derived(view.indicators, lang=L)
 except Exception as exc:  # noqa: BLE001 — a damaged manifest is reported, not raised
     st.error(f"{t('error.data')}: {exc}")
@@ -32,5 +36,23 @@ if shown == "dataset":
                  column_config={found.url_column: st.column_config.LinkColumn()})
     st.subheader(t("sources.cite"))
     st.code(found.citation, language=None)
-else:
+elif shown == "indicatori":
     st.dataframe(indicators, hide_index=True, width="stretch")
+else:
+    st.markdown(t("verify.lead"))
+    if "numeri_pubblicati" not in records:
+        st.info(t("verify.missing", error=t("overview.card.missing")))
+        st.stop()
+    present = tuple(i for i in verification.NEEDS if i in records)
+    demo = tuple(i for i in present if records[i].is_demo)
+    everything = data.derived(view.verification, *present, ids=present, demo=demo, lang=L)
+    st.caption(everything.summary)
+    status = filters.select(t("verify.filter"), everything.statuses, "stato", view.ALL_STATUSES,
+                            format_func=everything.status_names.get)
+    checked = data.derived(view.verification, *present, ids=present, demo=demo, lang=L, status=status)
+    st.dataframe(checked.table, hide_index=True, width="stretch",
+                 column_config={checked.url_column: st.column_config.LinkColumn()})
+    widgets.sources_caption(("numeri_pubblicati", *(i for i in present if i != "numeri_pubblicati")),
+                            checked.caption)
+    widgets.downloads(checked.rows, "verifica_numeri_pubblicati", "verify",
+                      how=widgets.provenance_of(("numeri_pubblicati",)))

@@ -105,10 +105,14 @@ INDICATORS: dict[str, Indicator] = {i.id: i for i in [
               "People working in the municipality's local units per 1,000 residents.", "unita_locali", True,
               "Gli addetti sono contati dove lavorano, non dove abitano.",
               "Workers are counted where they work, not where they live."),
-    Indicator("studenti", "Studenti delle superiori", "Upper-secondary students", "studenti", 0, True, False, True,
-              "Iscritti alle scuole secondarie di secondo grado, statali e paritarie, per comune della scuola.",
-              "Students enrolled in upper-secondary schools, state and non-state, by municipality of the school.",
-              "studenti", None),
+    Indicator("studenti", "Studenti delle scuole", "School students", "studenti", 0, True, False, True,
+              "Iscritti alle scuole dell'infanzia, primarie e secondarie di primo e secondo grado, statali e "
+              "paritarie, per comune della scuola.",
+              "Students enrolled in pre-schools, primary, lower- and upper-secondary schools, state and non-state, "
+              "by municipality of the school.",
+              "studenti", None, "Per gli anni 2018/19–2020/21 solo primaria e secondarie (nessuna scuola "
+              "dell'infanzia nel file del Ministero).", "For 2018/19–2020/21 primary and secondary only (no "
+              "pre-school in the Ministry's file)."),
     Indicator("entrate_previste", "Entrate previste", "Planned hires", "persone", 0, True, False, False,
               "Assunzioni che le imprese prevedono nel periodo secondo l'indagine Excelsior.",
               "Hires businesses plan in the period according to the Excelsior survey.", "excelsior", True,
@@ -157,14 +161,31 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "anno_scolastico": ("Anno scolastico", "School year"),
     "codice_scuola": ("Codice scuola", "School code"),
     "gestione": ("Gestione", "Management"),
-    "tipo_percorso": ("Tipo di percorso", "Track type"),
-    "percorso": ("Percorso", "Track"),
-    "indirizzo": ("Indirizzo", "Field"),
-    "anno_corso": ("Anno di corso", "Course year"),
     "dimensione": ("Dimensione", "Breakdown"),
     "categoria": ("Categoria", "Category"),
     "entrate": ("Entrate previste", "Planned hires"),
     "quota_difficile": ("Quota di difficile reperimento (%)", "Share hard to recruit (%)"),
+    # how a row's value reached us (observatory/provenance.py) and, for a derived value, how
+    "provenienza": ("Provenienza del valore", "Provenance of the value"),
+    "derivazione": ("Calcolo (valore derivato)", "Computation (derived value)"),
+    # students (MIM)
+    "ordine": ("Ordine di scuola", "School order"),
+    "tipo_scuola": ("Tipo di scuola", "School type"),
+    "tipologia": ("Tipo di istituto (codice)", "Kind of institute (code)"),
+    "anagrafe": ("Anagrafe usata (anno scolastico)", "Registry used (school year)"),
+    "fonte_file": ("File di origine", "Source file"),
+    # published figures
+    "file": ("File", "File"),
+    "riga": ("Riga", "Row"),
+    "dominio": ("Ambito", "Domain"),
+    "territorio_nuts": ("Codice NUTS del territorio", "Area NUTS code"),
+    "periodo": ("Periodo", "Period"),
+    "valore_testo": ("Valore come pubblicato", "Value as published"),
+    "unita": ("Unità", "Unit"),
+    "fonte": ("Fonte", "Source"),
+    "url": ("Indirizzo della pagina", "Page address"),
+    "data_pagina": ("Data della pagina", "Page date"),
+    "nota": ("Nota", "Note"),
 }
 
 

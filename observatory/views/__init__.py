@@ -13,7 +13,7 @@ import threading
 
 import pandas as pd
 
-from observatory import charts, crosswalk, maps
+from observatory import charts, crosswalk, labels, maps
 from observatory.indicators import registry
 
 
@@ -54,6 +54,7 @@ class MapView:
     title: str
     caption: str
     dataset_ids: tuple[str, ...]
+    missing_label: str = "n.d."  # what a grey municipality means (e.g. "nessuna scuola")
 
 
 def by_identity(compute):
@@ -86,7 +87,8 @@ def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
 
 
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
-             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None) -> MapView:
+             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None,
+             missing_label: str | None = None) -> MapView:
     """The choropleth of `values` over the municipalities in it, with the boundary-year note."""
     indicator = registry.indicator(indicator_id)
     scope = set(values["comune_istat"])
@@ -94,7 +96,7 @@ def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, t
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
     deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
                                    value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
-                                   highlight=highlight)
+                                   highlight=highlight, missing_label=missing_label or labels.MISSING)
     deck.to_json()  # serialised here, once
     return MapView(values, deck, tuple(legend), indicator_id, title,
-                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids)
+                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids, missing_label or "n.d.")

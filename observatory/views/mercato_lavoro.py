@@ -44,7 +44,8 @@ class RatesView:
     the provinces, Lombardia and Italia, with the 2021 regulation break marked."""
 
     cards: tuple[Metric, ...]
-    rates: ChartBlock
+    rates: ChartBlock | None  # None when no territory has the combination: `missing` says so
+    missing: str = ""
 
 
 def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: str, sex: str,
@@ -58,7 +59,7 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
     for province in scope:
         change = labour.latest_rate(forze_lavoro, indicator, province.nuts, sex)
         if change is None:
-            cards.append(Metric(f"{label}, {province.name}", None, indicator, note=t("overview.card.no_rows")))
+            cards.append(Metric(f"{label}, {province.name}", None, indicator, note=t("archive.unavailable")))
             continue
         cards.append(Metric(f"{label}, {province.name} · {change.anno}",
                             labels.fmt_pct(change.valore, definition.decimals, lang), indicator,
@@ -66,6 +67,10 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
                             t("overview.card.vs_prev_year")))
 
     series = labour.rate_series(forze_lavoro, indicator, tuple(names), sex)  # Como, Lecco, Lombardia, Italia
+    absent = [names[code] for code in names if code not in set(series.dropna(subset=["valore"])["territorio"])]
+    if len(absent) == len(names):
+        return RatesView(tuple(cards), None, f"{label}, {labour.category_name(sex, lang).lower()}: "
+                                             f"{t('archive.unavailable')}.")
     break_year = labour.series_break_year(series)
     chart = charts.recipe(charts.trend_lines, series, x="anno", y="valore", territory="territorio",
                           title=titles.rate_title(series, nuts, indicator, names, lang),
@@ -75,6 +80,8 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
     age = series["classe_eta"].iloc[0] if not series.empty else labels.MISSING
     caption = t("labour.rates.caption", age=age,
                 sex=labour.category_name(sex, lang) if sex != "totale" else t("labour.sex.totale"))
+    if absent:
+        caption += f" {', '.join(absent)}: {t('archive.unavailable')}."
     return RatesView(tuple(cards), ChartBlock(chart, series, f"{indicator}_{sex}", "rates", ("forze_lavoro",), caption))
 
 
