@@ -34,6 +34,9 @@ except Exception as exc:  # noqa: BLE001 — a damaged manifest is reported, not
 if shown == "dataset":
     st.dataframe(found.table, hide_index=True, width="stretch",
                  column_config={found.url_column: st.column_config.LinkColumn()})
+    if found.copies:
+        st.subheader(t("sources.copies"))
+        st.markdown(t("sources.copies.lead") + "\n\n" + "\n".join(f"- {line}" for line in found.copies))
     st.subheader(t("sources.cite"))
     st.code(found.citation, language=None)
 elif shown == "indicatori":
@@ -52,7 +55,7 @@ else:
     checked = data.derived(view.verification, *present, ids=present, demo=demo, lang=L, status=status)
     st.dataframe(checked.table, hide_index=True, width="stretch",
                  column_config={checked.url_column: st.column_config.LinkColumn()})
-    widgets.sources_caption(("numeri_pubblicati", *(i for i in present if i != "numeri_pubblicati")),
-                            checked.caption)
+    # the sources of the values compared: demo datasets never count, so they are not among them
+    widgets.sources_caption(tuple(i for i in present if i not in demo), checked.caption)
     widgets.downloads(checked.rows, "verifica_numeri_pubblicati", "verify",
                       how=widgets.provenance_of(("numeri_pubblicati",)))

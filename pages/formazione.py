@@ -35,17 +35,17 @@ if shown == "studenti":
     widgets.cards(cards.cards)
     widgets.block(cards.types)
 elif shown == "andamento":
-    trend = data.derived(view.trend, "studenti", provinces=sel.provinces, scope_label=sel.label, lang=L)
-    if trend is None:
+    blocks = data.derived(view.trend, "studenti", provinces=sel.provinces, scope_label=sel.label, lang=L)
+    if not blocks:
         st.info(t("edu.one_year", territory=sel.label, year=options.years[0]))
-    else:
-        widgets.block(trend)
+    for block in blocks:
+        widgets.block(block)
 else:
     row = filters.row()
     year = filters.select(t("edu.year"), options.years, "anno", options.years[0], container=row)
     if shown == "percorsi":
         choice = filters.select(t("edu.choice"), options.upper_choices, "tipo", view.ALL, container=row,
-                                format_func=options.choice_names.get)
+                                format_func=options.upper_names.get)
         kinds = data.derived(view.kinds, "studenti", provinces=sel.provinces, year=year, choice=choice,
                              scope_label=sel.label, lang=L)
         if kinds is None:

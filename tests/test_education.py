@@ -62,9 +62,14 @@ def test_types_kinds_and_choices():
     assert kinds["quota"].iloc[0] == pytest.approx(120 / 220 * 100)
     assert education.by_school_kind(rows(), "2024/25", "tecnico")["studenti"].sum() == 100
     assert education.select(rows(), "secondaria_secondo_grado")["tipo_scuola"].nunique() == 2
-    trend = education.by_type_and_year(rows())
-    assert trend["tipo_scuola"].tolist()[0] == "infanzia"
-    assert "2020/21" not in set(trend.loc[trend["tipo_scuola"] == "infanzia", "anno_scolastico"])  # absent, not 0
+    trend = education.by_group_and_year(rows())
+    assert trend["ordine"].tolist()[0] == "infanzia"
+    assert "2020/21" not in set(trend.loc[trend["ordine"] == "infanzia", "anno_scolastico"])  # absent, not 0
+    upper = education.by_group_and_year(education.select(rows(), "secondaria_secondo_grado"), "tipo_scuola")
+    assert upper.set_index(["anno_scolastico", "tipo_scuola"]).loc[("2024/25", "tecnico"), "studenti"] == 100
+    kinds = rows().assign(provenienza=["copia_aggregata"] * 2 + ["copia_verbatim"] * 8)
+    mixed = education.by_group_and_year(kinds).set_index(["anno_scolastico", "ordine"])["provenienza"]
+    assert mixed[("2020/21", "primaria")] == "copia_aggregata" and mixed[("2024/25", "primaria")] == "copia_verbatim"
 
 
 def test_municipalities_without_schools_are_missing_not_zero():

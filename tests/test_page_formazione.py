@@ -23,9 +23,9 @@ def test_cards_and_types_for_both_provinces(full_data_dir):
     assert cards["Studenti"].value == it_int(latest["totale"].sum())  # the unplaced school counts in the total
     assert cards["Studenti"].help.startswith("Studenti delle scuole: Iscritti alle scuole dell'infanzia")
     primary = latest.loc[latest["ordine"] == "primaria", "totale"].sum()
-    assert cards["Scuola primaria"].value == it_int(primary)
+    assert cards["Primaria"].value == it_int(primary)
     earlier = before.loc[before["ordine"] == "primaria", "totale"].sum()
-    assert cards["Scuola primaria"].delta == f"+{it_int(primary - earlier)}"
+    assert cards["Primaria"].delta == f"+{it_int(primary - earlier)}"
     caption = at.caption[0].value
     assert "Variazioni rispetto al 2023/24" in caption
     assert "11 studenti" in caption and "di 1 sedi non hanno un comune nel 2024/25" in caption
@@ -51,14 +51,20 @@ def test_trend_by_school_type_marks_the_years_without_infanzia(full_data_dir):
     at = open_page("formazione", sezione="andamento")
     assert not at.exception
     trend = next(rows for rows in chart_rows(at, 0) if rows and "studenti" in rows[0])
-    licei = {r["anno_scolastico"]: r["studenti"] for r in trend if r["tipo_scuola"] == "liceo"}
+    primary = {r["anno_scolastico"]: r["studenti"] for r in trend if r["ordine"] == "primaria"}
+    assert primary == st[st["ordine"] == "primaria"].groupby("anno_scolastico")["totale"].sum().to_dict()
+    assert "2021/22" not in {r["anno_scolastico"] for r in trend if r["ordine"] == "infanzia"}
+    upper = next(rows for rows in chart_rows(at, 1) if rows and "tipo_scuola" in rows[0])
+    licei = {r["anno_scolastico"]: r["studenti"] for r in upper if r["tipo_scuola"] == "liceo"}
     assert licei == st[st["tipo_scuola"] == "liceo"].groupby("anno_scolastico")["totale"].sum().to_dict()
-    assert "2021/22" not in {r["anno_scolastico"] for r in trend if r["tipo_scuola"] == "infanzia"}
     totals = st.groupby("anno_scolastico")["totale"].sum()
     # the title compares only the years with every order: 2022/23 to 2024/25, three years, so a trend
     change = it_dec((totals["2024/25"] - totals["2022/23"]) / totals["2022/23"] * 100, 1)
-    assert chart_titles(at) == [f"Como + Lecco: dal 2022/23 al 2024/25 gli studenti passano da "
-                                f"{it_int(totals['2022/23'])} a {it_int(totals['2024/25'])} (+{change}\u00a0%)"]
+    assert chart_titles(at)[0] == (f"Como + Lecco: dal 2022/23 al 2024/25 gli studenti passano da "
+                                   f"{it_int(totals['2022/23'])} a {it_int(totals['2024/25'])} (+{change}\u00a0%)")
+    latest = st[(st["anno_scolastico"] == "2024/25") & (st["tipo_scuola"] == "liceo")]["totale"].sum()
+    assert chart_titles(at)[1].startswith(
+        f"Como + Lecco, scuole superiori per tipo: nel 2024/25 licei {it_int(latest)}")
     assert "2021/22: solo primaria e secondarie" in at.caption[0].value
     assert not at.metric and not decks(at)
 
@@ -100,11 +106,11 @@ def test_every_view_renders_in_english(full_data_dir, view):
     assert not at.exception, [e.value for e in at.exception]
     # the view asked for, and no other: cards and types; the trend (no filter); kinds (year and type); the map
     charts, filters = len(chart_titles(at)), len(at.selectbox)
-    drawn = {"studenti": bool(at.metric) and charts == 1, "andamento": charts == 1 and filters == 0,
+    drawn = {"studenti": bool(at.metric) and charts == 1, "andamento": charts == 2 and filters == 0,
              "percorsi": charts == 1 and filters == 2, "mappa": len(decks(at)) == 1}
     assert [code for code, found in drawn.items() if found] == [view]
     if view == "studenti":
-        assert {m.label for m in at.metric} == {"Students", "Pre-school", "Primary school", "Lower secondary",
+        assert {m.label for m in at.metric} == {"Students", "Pre-school", "Primary", "Lower secondary",
                                                  "Upper secondary"}
     if view == "percorsi":
         assert any("There is no machine-readable public source for ITS" in i.value for i in at.info)

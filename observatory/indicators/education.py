@@ -13,6 +13,7 @@ import dataclasses
 
 import pandas as pd
 
+from observatory import provenance
 from observatory.sources.mim_codes import ORDERS, TYPES, UPPER_TYPES
 
 ALL = "tutti"
@@ -84,12 +85,21 @@ def latest_enrolment(studenti: pd.DataFrame, provinces) -> Enrolment | None:
     return Enrolment(latest, total(latest), previous, total(previous) if previous else None)
 
 
+def _sum(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Students summed by `keys` (column `studenti`), with the least faithful provenance of the rows
+    summed when the dataset says it per row (captions and exports repeat it)."""
+    aggregations = {"studenti": ("totale", "sum")}
+    if provenance.COLUMN in rows:
+        aggregations[provenance.COLUMN] = (provenance.COLUMN, provenance.least_faithful)
+    return rows.groupby(keys, as_index=False).agg(**aggregations)
+
+
 def by_type(studenti: pd.DataFrame, year: str) -> pd.DataFrame:
     """Students of one school year by order and type, in page order, types with no students left out.
 
-    Columns: ordine, tipo_scuola, studenti, quota (% of the year's students)."""
+    Columns: ordine, tipo_scuola, studenti, quota (% of the year's students) [, provenienza]."""
     rows = studenti[studenti["anno_scolastico"] == year]
-    out = rows.groupby(["ordine", "tipo_scuola"], as_index=False)["totale"].sum().rename(columns={"totale": "studenti"})
+    out = _sum(rows, ["ordine", "tipo_scuola"])
     out = out[out["studenti"] > 0]
     total = out["studenti"].sum()
     out["quota"] = out["studenti"] / total * 100 if total else pd.NA
@@ -97,15 +107,15 @@ def by_type(studenti: pd.DataFrame, year: str) -> pd.DataFrame:
     return out.sort_values("tipo_scuola", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
-def by_type_and_year(studenti: pd.DataFrame) -> pd.DataFrame:
-    """Students per school year and school type (a type absent from a year's files is absent, not 0).
+def by_group_and_year(studenti: pd.DataFrame, group: str = "ordine") -> pd.DataFrame:
+    """Students per school year and school order (`group` 'ordine') or type ('tipo_scuola'); a group
+    absent from a year's files is absent, not 0.
 
-    Columns: anno_scolastico, tipo_scuola, studenti."""
-    out = studenti.groupby(["anno_scolastico", "tipo_scuola"], as_index=False)["totale"].sum()
-    out = out.rename(columns={"totale": "studenti"})
+    Columns: anno_scolastico, <group>, studenti [, provenienza]."""
+    out = _sum(studenti, ["anno_scolastico", group])
     order = {t: i for i, t in enumerate(TYPES)}
-    return out.sort_values(["tipo_scuola", "anno_scolastico"],
-                           key=lambda s: s.map(order) if s.name == "tipo_scuola" else s).reset_index(drop=True)
+    return out.sort_values([group, "anno_scolastico"],
+                           key=lambda s: s.map(order) if s.name == group else s).reset_index(drop=True)
 
 
 def summary(studenti: pd.DataFrame, year: str) -> dict:
@@ -126,11 +136,10 @@ def by_school_kind(studenti: pd.DataFrame, year: str, choice: str = ALL) -> pd.D
     """Upper-secondary students of one year by the kind of institute the school code names (licei
     scientifici, istituti tecnici commerciali…), optionally of one type; largest first.
 
-    Columns: tipo_scuola, tipologia, studenti, quota (% of the students shown)."""
+    Columns: tipo_scuola, tipologia, studenti, quota (% of the students shown) [, provenienza]."""
     rows = studenti[(studenti["anno_scolastico"] == year) & (studenti["ordine"] == "secondaria_secondo_grado")]
     rows = select(rows, choice) if choice in UPPER_TYPES else rows
-    out = rows.groupby(["tipo_scuola", "tipologia"], as_index=False)["totale"].sum()
-    out = out.rename(columns={"totale": "studenti"})
+    out = _sum(rows, ["tipo_scuola", "tipologia"])
     total = out["studenti"].sum()
     out["quota"] = out["studenti"] / total * 100 if total else pd.NA
     return out.sort_values("studenti", ascending=False).reset_index(drop=True)

@@ -62,8 +62,8 @@ def shipped_raw_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def public_copies(folder: Path) -> tuple[tuple[str, str, str, str, str], ...]:
-    """(dataset id, repository, path, commit, provenance) of every raw file taken from a public copy,
+def public_copies(folder: Path) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """(dataset id, repository, path, commit, provenance, link) of every raw file taken from a public copy,
     for "Fonti e metodo"; read once per process (the files change only with `make snapshot`)."""
     out = []
     for record in sidecars(folder) if folder.is_dir() else []:
@@ -71,5 +71,6 @@ def public_copies(folder: Path) -> tuple[tuple[str, str, str, str, str], ...]:
         if not copy:
             continue
         for dataset_id in record.get("datasets", []):
-            out.append((dataset_id, copy["repository"], copy["path"], copy["commit"], record["provenance"]))
+            out.append((dataset_id, copy["repository"], copy["path"], copy["commit"], record["provenance"],
+                        copy.get("url", "")))
     return tuple(out)

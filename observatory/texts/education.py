@@ -16,6 +16,7 @@ _TYPES = {
     "infanzia": ("Infanzia", "Pre-school"),
     "primaria": ("Primaria", "Primary"),
     "secondaria_primo_grado": ("Secondaria di I grado", "Lower secondary"),
+    "secondaria_secondo_grado": ("Secondaria di II grado", "Upper secondary"),
     "liceo": ("Licei", "Licei"),
     "tecnico": ("Istituti tecnici", "Technical institutes"),
     "professionale": ("Istituti professionali", "Vocational institutes"),
@@ -79,7 +80,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "No change shown: the previous year in the data does not cover the same school "
                                "orders."),
     "edu.card.total": ("Studenti", "Students"),
-    **{f"edu.card.{k}": (_CHOICES[k][0], _CHOICES[k][1]) for k in _ORDERS_HELP},
+    "edu.card.infanzia": ("Infanzia", "Pre-school"),
+    "edu.card.primaria": ("Primaria", "Primary"),
+    "edu.card.secondaria_primo_grado": ("Medie (I grado)", "Lower secondary"),
+    "edu.card.secondaria_secondo_grado": ("Superiori (II grado)", "Upper secondary"),
     **{f"edu.card.{k}.help": v for k, v in _ORDERS_HELP.items()},
     "edu.unplaced": ("{students} studenti ({share}) di {sites} sedi non hanno un comune nel {year}: le sedi non sono "
                      "nelle anagrafi delle scuole disponibili, e contano solo nel totale della loro provincia.",
@@ -101,12 +105,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "a {now} ({change})",
                                 "{territory}, {first} compared with {year}: students go from {before} to {now} "
                                 "({change})"),
+    "edu.chart.upper.title": ("{territory}, scuole superiori per tipo: nel {year} {counts} studenti",
+                              "{territory}, upper secondary by type: in {year} {counts} students"),
     "edu.chart.kinds.title": ("{territory}, {track}: nel {year} gli istituti più frequentati sono «{kind}», {share} "
                               "degli studenti", "{territory}, {track}: in {year} the most attended are “{kind}”, "
                               "{share} of students"),
     "edu.caption": ("Studenti iscritti per sede della scuola (comune della scuola, non di residenza), statali e "
                     "paritarie.", "Enrolled students by school site (municipality of the school, not of residence), "
                     "state and non-state."),
+    "edu.kinds.all": ("Tutte le superiori", "All upper-secondary schools"),
     "edu.kinds.caption": ("Il tipo di istituto è quello che il codice della sede indica (caratteri 3 e 4 del codice "
                           "meccanografico): i file non danno l'indirizzo di studio.",
                           "The kind of institute is the one the site's code names (characters 3 and 4 of the "

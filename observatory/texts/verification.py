@@ -55,6 +55,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     # sources page: public copies and verification
     "sources.col.copy": ("Copia pubblica (repository, file, commit)", "Public copy (repository, file, commit)"),
     "sources.copy.none": ("–", "–"),
+    "sources.copies": ("Copie pubbliche da cui vengono i valori", "Public copies the values come from"),
+    "sources.copies.lead": ("Dove un dato non è scaricato dall'editore ma preso da una copia pubblica dei suoi "
+                            "valori, ecco quale: repository, file e versione (commit), e che cosa la copia ha fatto "
+                            "ai valori. Un aggiornamento dalla fonte li sostituisce.",
+                            "Where a dataset is not downloaded from its publisher but taken from a public copy of "
+                            "its values, this is the copy: repository, file and version (commit), and what the "
+                            "copy did to the values. A refresh from the source replaces them."),
+    "sources.copies.line": ("**{title}** ({publisher}): {items}", "**{title}** ({publisher}): {items}"),
     "sources.verify": ("Verifica dei numeri", "Checking the figures"),
     "verify.lead": ("Ogni numero pubblicato da enti e stampa per Como e Lecco accanto al valore che l'archivio "
                     "calcola per lo stesso indicatore, territorio e periodo. I dati dimostrativi non valgono mai "
@@ -74,7 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verify.col.territory": ("Territorio", "Area"), "verify.col.indicator": ("Indicatore", "Indicator"),
     "verify.col.period": ("Periodo", "Period"), "verify.col.published": ("Pubblicato", "Published"),
     "verify.col.computed": ("Calcolato dall'archivio", "Computed from the archive"),
-    "verify.col.gap": ("Scarto", "Difference"), "verify.col.unit": ("Unità", "Unit"),
+    "verify.col.gap": ("Scarto (calcolato − pubblicato)", "Difference (computed − published)"), "verify.col.unit": ("Unità", "Unit"),
     "verify.col.status": ("Stato", "Status"), "verify.col.reason": ("Perché", "Why"),
     "verify.col.compared": ("Confrontato con", "Compared with"), "verify.col.source": ("Fonte", "Source"),
     "verify.col.url": ("Pagina", "Page"), "verify.col.date": ("Data della pagina", "Page date"),

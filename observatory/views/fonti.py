@@ -30,15 +30,39 @@ class DatasetsView:
     table: pa.Table
     url_column: str
     citation: str
+    copies: tuple[str, ...] = ()  # one Markdown line per dataset built from public copies
 
 
-def datasets(*, records: tuple[store.DatasetRecord, ...], lang: str, today: str,
-             copies: tuple[tuple[str, str, str, str, str], ...] = ()) -> DatasetsView:
+Copies = tuple[tuple[str, str, str, str, str, str], ...]
+
+
+def datasets(*, records: tuple[store.DatasetRecord, ...], lang: str, today: str, copies: Copies = ()) -> DatasetsView:
     """`records` are the manifest's records; `today` (ISO date) is the consultation date cited;
-    `copies` the public copies of data/raw (mirror.public_copies: dataset, repository, path, commit, kind)."""
+    `copies` the public copies of data/raw (mirror.public_copies: dataset, repository, path, commit, kind, link)."""
     by_id = {record.id: record for record in records}
     return DatasetsView(_arrow(datasets_table(by_id, lang, copies)), labels.t("sources.col.url", lang),
-                        citation(by_id, lang, date.fromisoformat(today)))
+                        citation(by_id, lang, date.fromisoformat(today)), copies_list(by_id, copies, lang))
+
+
+def _copied(record: store.DatasetRecord, copies: Copies) -> list[tuple[str, str, str, str, str]]:
+    """The distinct public copies of a dataset still built from them (not after a refresh)."""
+    if record.provenance not in provenance.COPIES:
+        return []
+    return list(dict.fromkeys((repo, path, commit[:7], kind, link) for dataset_id, repo, path, commit, kind, link
+                              in copies if dataset_id == record.id))
+
+
+def copies_list(records: dict[str, store.DatasetRecord], copies: Copies, lang: str) -> tuple[str, ...]:
+    """'**Title** (publisher): [repository, file @ commit](link) — what the copy did; …' per dataset."""
+    lines = []
+    for record in records.values():
+        found = _copied(record, copies)
+        if found:
+            items = "; ".join(f"[{repo}, `{path}` @ {commit}]({link}) — {labels.t(f'provenance.{kind}', lang)}"
+                              for repo, path, commit, kind, link in found)
+            lines.append(labels.t("sources.copies.line", lang, title=record.title, publisher=record.publisher,
+                                  items=items))
+    return tuple(lines)
 
 
 def indicators(*, lang: str) -> pa.Table:
@@ -46,21 +70,16 @@ def indicators(*, lang: str) -> pa.Table:
     return _arrow(indicators_table(lang))
 
 
-def copy_text(record: store.DatasetRecord, copies: tuple[tuple[str, str, str, str, str], ...], lang: str) -> str:
+def copy_text(record: store.DatasetRecord, copies: Copies, lang: str) -> str:
     """The public copies a dataset's values come from: 'repository, file @ commit (what the copy did)'.
     Only while the dataset is still built from them: after a refresh from the publisher it is not."""
     if record.provenance == "trascritto":
         return labels.t("provenance.trascritto", lang)
-    if record.provenance not in provenance.COPIES:
-        return labels.t("sources.copy.none", lang)
-    seen = dict.fromkeys((repo, path, commit[:7], kind) for dataset_id, repo, path, commit, kind in copies
-                         if dataset_id == record.id)
     return "; ".join(f"{repo}, {path} @ {commit} ({labels.t(f'provenance.{kind}', lang)})"
-                     for repo, path, commit, kind in seen) or labels.t("sources.copy.none", lang)
+                     for repo, path, commit, kind, _ in _copied(record, copies)) or labels.t("sources.copy.none", lang)
 
 
-def datasets_table(records: dict[str, store.DatasetRecord], lang: str,
-                   copies: tuple[tuple[str, str, str, str, str], ...] = ()) -> pd.DataFrame:
+def datasets_table(records: dict[str, store.DatasetRecord], lang: str, copies: Copies = ()) -> pd.DataFrame:
     rows = []
     for r in records.values():
         period = " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING
@@ -130,7 +149,10 @@ def verification(*frames: pd.DataFrame, ids: tuple[str, ...], demo: tuple[str, .
     places = lambda row: max(checks.decimals(row.valore_testo), 3 if row.unita == "%" else 0)  # noqa: E731
     table = pd.DataFrame({
         t("verify.col.territory"): shown["territorio"], t("verify.col.indicator"): shown["indicatore"],
-        t("verify.col.period"): shown["periodo"], t("verify.col.published"): shown["valore_testo"],
+        t("verify.col.period"): shown["periodo"],
+        t("verify.col.published"): [r.valore_testo if pd.isna(r.valore_pubblicato) else
+                                    _number(r.valore_pubblicato, checks.decimals(r.valore_testo), lang)
+                                    for r in shown.itertuples()],
         t("verify.col.unit"): shown["unita"],
         t("verify.col.computed"): [_number(r.valore_calcolato, places(r), lang) for r in shown.itertuples()],
         t("verify.col.gap"): [_number(r.scarto, places(r), lang) for r in shown.itertuples()],

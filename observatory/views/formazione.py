@@ -25,6 +25,7 @@ class FilterOptions:
     choices: tuple[str, ...]
     choice_names: dict[str, str]
     upper_choices: tuple[str, ...]  # every upper-secondary school, or one type of them
+    upper_names: dict[str, str]
 
 
 def filter_options(studenti: pd.DataFrame, *, provinces: tuple[str, ...], lang: str) -> FilterOptions:
@@ -33,7 +34,8 @@ def filter_options(studenti: pd.DataFrame, *, provinces: tuple[str, ...], lang: 
     choices = tuple(c for c in education.CHOICES if c == ALL or c in present)
     return FilterOptions(tuple(reversed(education.years(local))), choices,
                          {k: labels.t(f"edu.choice.{k}", lang) for k in choices},
-                         tuple(c for c in choices if c == ALL or c in UPPER_TYPES))
+                         tuple(c for c in choices if c == ALL or c in UPPER_TYPES),
+                         {k: labels.t("edu.kinds.all" if k == ALL else f"edu.choice.{k}", lang) for k in choices})
 
 
 def type_name(code: str, lang: str) -> str:
@@ -114,34 +116,50 @@ def _types_block(local: pd.DataFrame, year: str, scope_label: str, lang: str) ->
     return ChartBlock(chart, rows, f"studenti_per_tipo_{year.replace('/', '-')}", "edu-types", ("studenti",), caption)
 
 
-def trend(studenti: pd.DataFrame, *, provinces: tuple[str, ...], scope_label: str, lang: str) -> ChartBlock | None:
-    """Students by school year and school type (counts: the axis starts at zero). Three years or more
-    are an 'andamento'; two are only a 'confronto' and the title says so; one year is no chart (None)."""
+def trend(studenti: pd.DataFrame, *, provinces: tuple[str, ...], scope_label: str,
+          lang: str) -> tuple[ChartBlock, ...]:
+    """Students by school year and order, then upper-secondary students by type (counts: the axes start
+    at zero). Three years or more are an 'andamento'; two are only a 'confronto' and the title says so;
+    one year draws nothing (empty)."""
     t = labels.translator(lang)
     local = education.in_scope(studenti, provinces)
     known = education.years(local)
     if len(known) < 2:
-        return None
-    rows = education.by_type_and_year(local)
-    names = {k: type_name(k, lang) for k in rows["tipo_scuola"].unique()}
+        return ()
     partial = education.partial_years(local)
     # the title compares totals only over years that cover the same school orders
     alike = [y for y in known if y not in partial] or known
     first, latest = alike[0], alike[-1]
     totals = local.groupby("anno_scolastico")["totale"].sum()
+    change = (totals[latest] - totals[first]) / totals[first] * 100 if totals[first] else None
     values = {"territory": scope_label, "first": first, "year": latest, "before": labels.fmt_int(totals[first], lang),
-              "now": labels.fmt_int(totals[latest], lang), "change": labels.fmt_signed(
-                  (totals[latest] - totals[first]) / totals[first] * 100 if totals[first] else None, 1, lang,
-                  labels.percent_unit(lang))}
-    title = t("edu.chart.trend.title" if len(alike) >= 3 else "edu.chart.compare.title", **values)
+              "now": labels.fmt_int(totals[latest], lang),
+              "change": labels.fmt_signed(change, 1, lang, labels.percent_unit(lang))}
     full = [y for y in known if y not in partial]
     break_at = full[0] if partial and full and full[0] > partial[-1] else None
+    orders = education.by_group_and_year(local, "ordine")
     chart = charts.recipe(
-        charts.trend_lines, rows, x="anno_scolastico", y="studenti", territory="tipo_scuola", names=names,
-        lang=lang, decimals=0, zero=True, y_title=t("edu.axis.students"), title=title, break_at=break_at,
-        break_label=t("edu.break", year=break_at) if break_at else "")
+        charts.trend_lines, orders, x="anno_scolastico", y="studenti", territory="ordine",
+        names={k: type_name(k, lang) for k in orders["ordine"].unique()}, lang=lang, decimals=0, zero=True,
+        y_title=t("edu.axis.students"), break_at=break_at,
+        break_label=t("edu.break", year=break_at) if break_at else "",
+        title=t("edu.chart.trend.title" if len(alike) >= 3 else "edu.chart.compare.title", **values))
     caption = " ".join(p for p in (t("edu.caption"), coverage_note(local, lang)) if p)
-    return ChartBlock(chart, rows, "studenti_per_tipo_e_anno", "edu-trend", ("studenti",), caption)
+    blocks = [ChartBlock(chart, orders, "studenti_per_ordine_e_anno", "edu-trend", ("studenti",), caption)]
+    upper = education.by_group_and_year(education.select(local, "secondaria_secondo_grado"), "tipo_scuola")
+    if upper["anno_scolastico"].nunique() >= 2:
+        names = {k: type_name(k, lang) for k in upper["tipo_scuola"].unique()}
+        now = upper[upper["anno_scolastico"] == upper["anno_scolastico"].max()]
+        counts = ", ".join(f"{_lower(names[r.tipo_scuola], lang)} {labels.fmt_int(r.studenti, lang)}"
+                           for r in now.itertuples())
+        chart = charts.recipe(
+            charts.trend_lines, upper, x="anno_scolastico", y="studenti", territory="tipo_scuola", names=names,
+            lang=lang, decimals=0, zero=True, y_title=t("edu.axis.students"),
+            title=t("edu.chart.upper.title", territory=scope_label, year=now["anno_scolastico"].iloc[0],
+                    counts=counts))
+        blocks.append(ChartBlock(chart, upper, "studenti_superiori_per_tipo_e_anno", "edu-upper", ("studenti",),
+                                 t("edu.caption")))
+    return tuple(blocks)
 
 
 def kinds(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choice: str, scope_label: str,
@@ -158,7 +176,8 @@ def kinds(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choi
         charts.sorted_bars, rows, category="nome", value="studenti", value_title=labels.t("edu.axis.students", lang),
         lang=lang, title=labels.t("edu.chart.kinds.title", lang, year=year, kind=_lower(top["nome"], lang),
                                   share=labels.fmt_pct(top["quota"], 1, lang), territory=scope_label,
-                                  track=labels.t(f"edu.choice.{chosen}", lang).lower()))
+                                  track=_lower(labels.t("edu.kinds.all" if chosen == ALL else f"edu.choice.{chosen}",
+                                                        lang), lang)))
     return ChartBlock(chart, rows, "studenti_superiori_per_istituto", "edu-kinds", ("studenti",),
                       labels.t("edu.kinds.caption", lang))
 
