@@ -47,7 +47,7 @@ else:
         st.info(t("verify.missing", error=t("overview.card.missing")))
         st.stop()
     present = tuple(i for i in verification.NEEDS if i in records)
-    demo = tuple(i for i in present if records[i].is_demo)
+    demo = tuple(i for i, record in records.items() if record.is_demo)
     everything = data.derived(view.verification, *present, ids=present, demo=demo, lang=L)
     st.caption(everything.summary)
     status = filters.select(t("verify.filter"), everything.statuses, "stato", view.ALL_STATUSES,

@@ -121,3 +121,10 @@ def test_a_refresh_that_changes_a_status_says_so(tmp_path, frames):
     changes = verification.status_changes(verification.verify(frames, frozenset()),
                                           verification.verify(frames, frozenset({"forze_lavoro"})))
     assert set(changes["dopo"]) == {"non_calcolabile"} and (changes["prima"] == "concorda").sum() == 3
+
+
+def test_a_topic_whose_dataset_is_demo_says_so(frames):
+    checked = verification.verify(frames, frozenset({"avviamenti", "cessazioni", "imprese", "excelsior"}))
+    reasons = checked.groupby("dominio")["motivo"].agg(set).to_dict()
+    assert reasons["Registro imprese"] == {"dimostrativo"} and reasons["Excelsior"] == {"dimostrativo"}
+    assert reasons["CIG"] == {"non_in_archivio"}  # no dataset measures it, demo or not

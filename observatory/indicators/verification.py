@@ -36,6 +36,8 @@ LFS_SERIES_SINCE = 2022
 LFS = {"unemployment_rate": ("tasso_disoccupazione", "15-74"), "employment_rate": ("tasso_occupazione", "15-64")}
 COB = {"avviamenti": "avviamenti", "assunzioni": "avviamenti", "attivazioni": "avviamenti", "cessazioni": "cessazioni"}
 HIRES = ("avviamenti", "assunzioni", "attivazioni")
+#: the dataset each domain's figures would be checked against; while it is demo, that is the reason
+DOMAIN_DATASETS = {"LFS": "forze_lavoro", "COB": "avviamenti", "Registro imprese": "imprese", "Excelsior": "excelsior"}
 
 
 def decimals(text: str) -> int:
@@ -192,13 +194,15 @@ def _one(row, figures: _Figures, frames: Mapping[str, pd.DataFrame], demo: froze
     if later is not None:
         return {**out, "valore_calcolato": later, "stato": "rivisto", "motivo": "ripubblicato",
                 "confronto": "stesso dato in una pagina successiva"}
+    if dataset is None and DOMAIN_DATASETS.get(row.dominio) in demo:
+        out["motivo"] = "dimostrativo"
     return out
 
 
 def verify(frames: Mapping[str, pd.DataFrame], demo: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Every published figure (frames['numeri_pubblicati']) with the snapshot's value and its status.
 
-    `frames` holds the datasets of NEEDS present in the snapshot; `demo` the ids that are demo."""
+    `frames` holds the datasets of NEEDS present in the snapshot; `demo` the snapshot's demo dataset ids."""
     figures = frames["numeri_pubblicati"]
     grouped = _Figures.of(figures)
     rows = [_one(row, grouped, frames, frozenset(demo)) for row in figures.itertuples(index=False)]

@@ -72,7 +72,7 @@ def _verification_inputs(base: Path | None) -> tuple[dict[str, pd.DataFrame], se
                 frames[dataset_id] = store.read_dataset(dataset_id, base=base)
             except ObservatoryError:
                 continue
-    return frames, {i for i in frames if manifest[i].is_demo}
+    return frames, {i for i, record in manifest.items() if record.is_demo}
 
 
 def verification_section(base: Path | None, fresh: Iterable[store.NewDataset]) -> list[str]:
@@ -83,7 +83,7 @@ def verification_section(base: Path | None, fresh: Iterable[store.NewDataset]) -
     for item in fresh:
         if item.id in verification.NEEDS:
             after[item.id] = item.frame
-            (demo_after.add if item.provenance == "dimostrativo" else demo_after.discard)(item.id)
+        (demo_after.add if item.provenance == "dimostrativo" else demo_after.discard)(item.id)
     if "numeri_pubblicati" not in after:
         return []
     try:

@@ -136,7 +136,7 @@ def _number(value, places: int, lang: str) -> str:
 def verification(*frames: pd.DataFrame, ids: tuple[str, ...], demo: tuple[str, ...], lang: str,
                  status: str = ALL_STATUSES) -> VerificationView:
     """`frames` are the snapshot's datasets named in `ids` (those of checks.NEEDS it holds),
-    `demo` the ids among them that are demo; `status` filters the table (the counts stay whole)."""
+    `demo` the snapshot's demo dataset ids; `status` filters the table (the counts stay whole)."""
     t = labels.translator(lang)
     checked = checks.verify(dict(zip(ids, frames)), frozenset(demo))
     order = {s: i for i, s in enumerate(checks.STATUSES)}
