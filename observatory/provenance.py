@@ -62,7 +62,12 @@ def phrase(kind: str, frame: pd.DataFrame | None, lang: str) -> str:
     kinds = [kind]
     if frame is not None and COLUMN in frame and not frame.empty:
         kinds = [k for k in ORDER if k in set(frame[COLUMN])]
-    parts = [labels.t(f"provenance.{k}", lang) for k in kinds if k not in ("ufficiale", "dimostrativo")]
+    kinds = [k for k in kinds if k not in ("ufficiale", "dimostrativo")]
+    copied = [k for k in kinds if k in COPIES]
+    if len(copied) > 1:  # one phrase: "public copy, the publisher's values unchanged / summed by the copy"
+        how = " / ".join(labels.t(f"provenance.how.{k}", lang) for k in copied)
+        kinds = [labels.t("provenance.copies", lang, how=how)] + [k for k in kinds if k not in COPIES]
+    parts = [k if k not in ORDER else labels.t(f"provenance.{k}", lang) for k in kinds]
     if frame is not None and "derivazione" in frame:
         derived = [str(d) for d in frame["derivazione"].dropna().unique()]
         parts += [labels.t("provenance.derived", lang, how="; ".join(derived))] if derived else []

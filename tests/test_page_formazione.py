@@ -64,7 +64,7 @@ def test_trend_by_school_type_marks_the_years_without_infanzia(full_data_dir):
                                    f"{it_int(totals['2022/23'])} a {it_int(totals['2024/25'])} (+{change}\u00a0%)")
     latest = st[(st["anno_scolastico"] == "2024/25") & (st["tipo_scuola"] == "liceo")]["totale"].sum()
     assert chart_titles(at)[1].startswith(
-        f"Como + Lecco, scuole superiori per tipo: nel 2024/25 licei {it_int(latest)}")
+        f"Como + Lecco, superiori nel 2024/25: licei {it_int(latest)}")
     assert "2021/22: solo primaria e secondarie" in at.caption[0].value
     assert not at.metric and not decks(at)
 

@@ -30,6 +30,13 @@ def test_the_rebuild_lists_the_real_datasets_with_their_provenance(rebuilt):
     assert {i: manifest[i].provenance for i in REAL} == REAL
     assert {r.provenance for i, r in manifest.items() if i not in REAL} == {"dimostrativo"}
     assert "provenienza per riga: copia_verbatim 36, copia_arrotondata 72" in manifest["forze_lavoro"].notes
+    assert manifest["forze_lavoro"].notes.startswith(
+        "Copie pubbliche: github.com/ethancmallory/ALAN-IS477 «Provincial data (IT1,150_915_DF_DCCV_TAXOCCU1_5,1.0)"
+        ".csv» @9f4b737 (copia_verbatim); github.com/nmaiese/diset-viz «app/static/data/nuovi/istat_prov.csv» "
+        "@c0b435b (copia_arrotondata)")
+    assert "github.com/ondata/religione-cattolica-scuola «elaborazioni/alunni-scuole.csv» @9df9b20 (copia_aggregata)" \
+        in manifest["studenti"].notes
+    assert manifest["numeri_pubblicati"].notes.startswith("Trascritti a mano dalle pagine indicate riga per riga")
     assert "2024/25: 12 sedi con 605 alunni" in manifest["studenti"].notes
     assert manifest["forze_lavoro"].retrieved_at.startswith("2026-12-01")  # when the copies were read
 

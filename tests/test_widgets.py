@@ -34,3 +34,14 @@ def test_the_source_line_says_how_the_values_reached_us():
     assert widgets.provenance_phrase(copied, derived, "it") == (
         "copia pubblica, valori dell'editore arrotondati dalla copia; valori derivati: 100 − tasso_attivita 15-64 "
         "(identità)")
+
+
+def test_several_kinds_of_copy_make_one_phrase():
+    import dataclasses
+
+    import pandas as pd
+
+    copied = dataclasses.replace(record("2018/19", "2024/25"), provenance="copia_aggregata")
+    rows = pd.DataFrame({"provenienza": ["copia_aggregata", "copia_verbatim"]})
+    assert widgets.provenance_phrase(copied, rows, "it") == (
+        "copia pubblica, valori dell'editore invariati / sommati dalla copia secondo il periodo")

@@ -87,13 +87,24 @@ def _from_copies(dataset, raw: Path, notify) -> tuple[refresh.DatasetOutcome, st
         notify(dataset.id, f"Non riuscito: {exc}")
         return refresh.DatasetOutcome(dataset.id, refresh.FAILED, reason=str(exc)), None
     kind = provenance.of_frame(frame, default=mirror.provenance_by_dataset(raw).get(dataset.id, "dimostrativo"))
-    notes = [*ctx.notes, provenance.mix_note(frame)]
-    retrieved = max((r["retrieved"] for r in mirror.sidecars(raw) if dataset.id in r.get("datasets", [])),
-                    default=None)
+    records = [r for r in mirror.sidecars(raw) if dataset.id in r.get("datasets", [])]
+    notes = [copies_note(records), *ctx.notes, provenance.mix_note(frame)]
+    retrieved = max((r["retrieved"] for r in records), default=None)
     item = datasets.new_dataset(dataset.id, frame, provenance=kind, notes="; ".join(n for n in notes if n),
                                 retrieved_at=f"{retrieved}T00:00:00+00:00" if retrieved else None)
     notify(dataset.id, f"Pronto: {len(frame)} righe ({kind}).")
     return refresh.DatasetOutcome(dataset.id, refresh.UPDATED, rows=len(frame), notes=ctx.notes), item
+
+
+def copies_note(records: list[dict]) -> str:
+    """The manifest's words for where a copy-built dataset's values come from: each public copy
+    (repository, file, commit) with what it did, or the transcription of the releases."""
+    copies = dict.fromkeys(f"{r['copy']['repository']} «{r['copy']['path']}» @{r['copy']['commit'][:7]} "
+                           f"({r['provenance']})" for r in records if r.get("copy"))
+    if copies:
+        return "Copie pubbliche: " + "; ".join(copies)
+    transcribed = [r for r in records if r.get("provenance") == "trascritto"]
+    return f"Trascritti a mano dalle pagine indicate riga per riga ({len(transcribed)} file)" if transcribed else ""
 
 
 def _uploads_from_raw(raw: Path, skip: set[str]) -> list[store.NewDataset]:

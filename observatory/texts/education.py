@@ -105,8 +105,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "a {now} ({change})",
                                 "{territory}, {first} compared with {year}: students go from {before} to {now} "
                                 "({change})"),
-    "edu.chart.upper.title": ("{territory}, scuole superiori per tipo: nel {year} {counts} studenti",
-                              "{territory}, upper secondary by type: in {year} {counts} students"),
+    "edu.chart.upper.title": ("{territory}, superiori nel {year}: {counts}",
+                              "{territory}, upper secondary in {year}: {counts}"),
     "edu.chart.kinds.title": ("{territory}, {track}: nel {year} gli istituti più frequentati sono «{kind}», {share} "
                               "degli studenti", "{territory}, {track}: in {year} the most attended are “{kind}”, "
                               "{share} of students"),
