@@ -28,7 +28,11 @@ from observatory import config
 from observatory.errors import ObservatoryError
 
 KEEP_VERSIONS = 3
-PROVENANCES = ("ufficiale", "caricato", "dimostrativo")
+#: How a dataset's numbers reached us: downloaded from the publisher, uploaded by staff, the
+#: publisher's values from a public copy (unchanged, summed or rounded by the copy), figures
+#: transcribed from a publisher's release, or a constructed sample (observatory/provenance.py).
+PROVENANCES = ("ufficiale", "caricato", "copia_verbatim", "copia_aggregata", "copia_arrotondata", "trascritto",
+               "dimostrativo")
 MANIFEST = "manifest.json"
 POINTER = "current"
 
@@ -42,7 +46,7 @@ class DatasetRecord:
     publisher: str
     source_url: str
     licence: str
-    provenance: str  # ufficiale | caricato | dimostrativo
+    provenance: str  # one of PROVENANCES
     period_start: str | None
     period_end: str | None
     retrieved_at: str

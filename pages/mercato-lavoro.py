@@ -33,7 +33,10 @@ if shown == "tassi":
     with st.container(horizontal=True):
         for item in rates.cards:
             widgets.card(item)
-    widgets.block(rates.rates)
+    if rates.rates is None:
+        st.info(rates.missing)
+    else:
+        widgets.block(rates.rates)
 
 else:
     # --- hires and terminations (Comunicazioni Obbligatorie) ---

@@ -133,3 +133,18 @@ def test_missing_datasets_give_an_italian_note(geo_only_data_dir):
         at = run(PAGE, sezione=code)
         assert any(dataset_id in i.value for i in at.main.info), code
         assert not at.get("vega_lite_chart")
+
+
+def test_a_combination_missing_from_the_shipped_archive_is_said(data_dir):
+    """The real snapshot has unemployment for the total only, and no Italia: the page says so."""
+    at = run(PAGE, sesso="maschi")
+    assert not at.exception
+    assert not chart_titles(at)
+    assert any("non disponibile nell'archivio distribuito" in i.value for i in at.info)
+    at = run(PAGE)
+    assert chart_titles(at) and any("Italia: non disponibile nell'archivio distribuito" in c.value for c in at.caption)
+    assert any("copia pubblica, valori dell'editore arrotondati dalla copia" in c.value for c in at.caption)
+    inactivity = run(PAGE, indicatore="tasso_inattivita")
+    assert any("valori derivati: 100 − tasso_attivita 15-64" in c.value for c in inactivity.caption)
+    employment = run(PAGE, indicatore="tasso_occupazione", sesso="femmine")
+    assert chart_titles(employment) and any("valori dell'editore invariati" in c.value for c in employment.caption)

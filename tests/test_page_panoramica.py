@@ -60,9 +60,8 @@ def test_cards_for_both_provinces(full_data_dir):
                   & (firms["mese"] >= pd.Timestamp("2024-10-01"))]
     assert shown["Nuove imprese, ultimi 12 mesi"][0] == it_number(firms["iscrizioni"].sum())
     students = frames["studenti"]
-    students = students[(students["anno_scolastico"] == "2024/25")
-                        & students["comune_istat"].str[:3].isin(["013", "097"])]
-    assert shown["Studenti delle superiori"][0] == it_number(students["totale"].sum())
+    students = students[(students["anno_scolastico"] == "2024/25") & students["provincia_istat"].isin(["013", "097"])]
+    assert shown["Studenti delle scuole"][0] == it_number(students["totale"].sum())
     assert any(t.startswith("Nelle province di Como e Lecco nei 12 mesi fino a dic 2024") for t in sentences(at))
     assert len(sentences(at)) == len(shown) == 7, "every card says what changed"
     # every card is drawn from a constructed sample: one badge, with its explanation, above the lines
@@ -74,10 +73,10 @@ def test_cards_for_both_provinces(full_data_dir):
     como, _ = latest_two(frames["forze_lavoro"], "ITC42", "tasso_disoccupazione")
     assert descriptions["Disoccupazione, Como"] == f"anno {como['anno']}"
     assert descriptions["Assunzioni, ultimi 12 mesi"] == "fino a dic 2024"
-    assert descriptions["Studenti delle superiori"] == "a.s. 2024/25"
+    assert descriptions["Studenti delle scuole"] == "a.s. 2024/25"
     helps = {m.label: m.help for m in at.metric}
     assert helps["Assunzioni, ultimi 12 mesi"].endswith("La variazione è sui 12 mesi precedenti.")
-    assert helps["Studenti delle superiori"].endswith("La variazione è sull'anno scolastico precedente.")
+    assert helps["Studenti delle scuole"].endswith("La variazione è sull'anno scolastico precedente.")
     assert helps["Disoccupazione, Como"].startswith("Tasso di disoccupazione: Persone in cerca di lavoro")
     assert helps["Disoccupazione, Como"].endswith("La variazione è sull'anno precedente, in punti percentuali.")
     # the default view draws the cards only: the map's view does not run

@@ -221,6 +221,7 @@ def test_refresh_with_a_fault_keeps_the_previous_snapshot_byte_for_byte(fixture_
         "territorio": ["ITC42"], "indicatore": ["tasso_occupazione"], "sesso": ["totale"], "classe_eta": ["15-64"],
         "anno": pd.Series([2023], dtype="int64"), "valore": pd.array([68.0], dtype="Float64"),
         "stato_osservazione": pd.Series([None], dtype="str"), "serie": ["RFL2021"],
+        "provenienza": ["copia_verbatim"], "derivazione": pd.Series([None], dtype="str"),
     })
     store.write_version([store.NewDataset(id="forze_lavoro", frame=previous, title="Forze di lavoro", publisher="ISTAT",
                                           source_url=istat.SOURCE_URL, licence="CC BY 4.0", provenance="dimostrativo")],

@@ -6,35 +6,20 @@ Italian articles before numbers ("al 2,8 %", "all'8,1 %") are chosen here."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 
 from observatory import labels
-from observatory.indicators import registry
+from observatory.indicators import education, registry
+from observatory.indicators.education import Enrolment
 from observatory.indicators.enterprises import FirmFlows
 from observatory.indicators.hires import TwelveMonths
 from observatory.indicators.labour import RateChange
 
 # --- figures ---------------------------------------------------------------------------------
 
-@dataclasses.dataclass(frozen=True)
-class Enrolment:
-    anno_scolastico: str
-    totale: int
-    anno_precedente: str | None
-    totale_precedente: int | None
-
-
 def students_latest(studenti: pd.DataFrame, provinces) -> Enrolment | None:
-    """Students enrolled in the latest school year in the municipalities of `provinces` (ISTAT codes)."""
-    rows = studenti[studenti["comune_istat"].str[:3].isin(provinces)]
-    if rows.empty:
-        return None
-    totals = rows.groupby("anno_scolastico")["totale"].sum().sort_index()
-    latest = totals.index[-1]
-    prev = totals.index[-2] if len(totals) > 1 else None
-    return Enrolment(latest, int(totals.iloc[-1]), prev, int(totals.iloc[-2]) if prev else None)
+    """Students of every school of `provinces` in the latest school year (education.latest_enrolment)."""
+    return education.latest_enrolment(studenti, provinces)
 
 
 # --- words -----------------------------------------------------------------------------------

@@ -42,14 +42,16 @@ def rate_series(forze_lavoro: pd.DataFrame, indicator: str, territories: list[st
     """Yearly values of one rate for `territories` (headline age band) in the order given, within
     `period` (first and last year, both included) when given.
 
-    Columns: territorio, anno, valore (float, NA kept), serie, classe_eta."""
+    Columns: territorio, anno, valore (float, NA kept), serie, classe_eta, and the rows' provenance
+    (provenienza, derivazione) when the dataset carries it, so captions and exports can say it."""
     rows = forze_lavoro[(forze_lavoro["indicatore"] == indicator) & (forze_lavoro["sesso"] == sex)
                         & forze_lavoro["territorio"].isin(territories)]
     band = _age_band(rows, indicator)
     rows = rows[rows["classe_eta"] == band]
     if period is not None:
         rows = rows[rows["anno"].between(*period)]
-    out = rows[["territorio", "anno", "valore", "serie", "classe_eta"]].copy()
+    extra = [c for c in ("provenienza", "derivazione") if c in rows]
+    out = rows[["territorio", "anno", "valore", "serie", "classe_eta", *extra]].copy()
     out["anno"] = out["anno"].astype(int)
     out["valore"] = pd.to_numeric(out["valore"], errors="coerce").astype(float)
     order = {code: i for i, code in enumerate(territories)}

@@ -5,11 +5,17 @@ practice of a changelog per data update."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import pandas as pd
 
-from observatory import labels
+from observatory import labels, store
+from observatory.errors import ObservatoryError
+from observatory.indicators import verification
 
 TOP_MOVES = 5
+TOP_STATUS_CHANGES = 10
 
 
 def describe_change(dataset_id: str, old: pd.DataFrame | None, new: pd.DataFrame,
@@ -51,3 +57,47 @@ def _largest_moves(old: pd.DataFrame, new: pd.DataFrame) -> list[str]:
         before, after = getattr(row, f"{value}_prima"), getattr(row, f"{value}_dopo")
         lines.append(f"  - {key}: {labels.fmt_number(before)} → {labels.fmt_number(after)}")
     return lines
+
+
+def _verification_inputs(base: Path | None) -> tuple[dict[str, pd.DataFrame], set[str]]:
+    """The live snapshot's frames that the verification reads, and which of them are demo."""
+    try:
+        manifest = store.read_manifest(base=base)
+    except ObservatoryError:
+        return {}, set()
+    frames = {}
+    for dataset_id in verification.NEEDS:
+        if dataset_id in manifest:
+            try:
+                frames[dataset_id] = store.read_dataset(dataset_id, base=base)
+            except ObservatoryError:
+                continue
+    return frames, {i for i, record in manifest.items() if record.is_demo}
+
+
+def verification_section(base: Path | None, fresh: Iterable[store.NewDataset]) -> list[str]:
+    """The changelog's "Verifica dei numeri" block for a write of `fresh` over the live snapshot:
+    which published figures change status (empty list when the snapshot has no published figures)."""
+    before, demo_before = _verification_inputs(base)
+    after, demo_after = dict(before), set(demo_before)
+    for item in fresh:
+        if item.id in verification.NEEDS:
+            after[item.id] = item.frame
+        (demo_after.add if item.provenance == "dimostrativo" else demo_after.discard)(item.id)
+    if "numeri_pubblicati" not in after:
+        return []
+    try:
+        new = verification.verify(after, frozenset(demo_after))
+        old = verification.verify(before, frozenset(demo_before)) if "numeri_pubblicati" in before else None
+    except (KeyError, ValueError, TypeError) as exc:  # a report line must never stop the write
+        return [f"### Verifica dei numeri\n- non eseguita ({exc.__class__.__name__}: {exc})"]
+    tally = ", ".join(f"{status} {n}" for status, n in verification.counts(new).items() if n)
+    lines = ["### Verifica dei numeri", f"- {labels.fmt_int(len(new))} numeri pubblicati: {tally}"]
+    changes = verification.status_changes(old, new) if old is not None else pd.DataFrame()
+    if old is not None and changes.empty:
+        lines.append("- nessun numero pubblicato cambia stato")
+    elif not changes.empty:
+        lines.append(f"- numeri che cambiano stato: {labels.fmt_int(len(changes))}")
+        for row in changes.head(TOP_STATUS_CHANGES).itertuples(index=False):
+            lines.append(f"  - {row.territorio}, {row.indicatore} {row.periodo}: {row.prima} → {row.dopo}")
+    return ["\n".join(lines)]

@@ -92,6 +92,7 @@ def _refresh_locked(dataset_ids, base_urls, progress, provenance, base, now) -> 
                                           datasets.get(dataset_id).period_column)))
     if not fresh:
         return RefreshReport(outcomes, None)
+    log.extend(changelog.verification_section(base, fresh))
     text = f"# Aggiornamento del {now.strftime('%d/%m/%Y %H:%M')} UTC\n\n" + "\n\n".join(log) + "\n"
     try:
         version = store.write_version(fresh, validate=datasets.validate, base=base, now=now,

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import qrcode
 
-from observatory import charts, labels, store, territory
+from observatory import charts, labels, provenance, store, territory
 from observatory.present.slides import DATA_SLIDES, Context, NoData
 
 TITLE, CLOSING = "titolo", "chiusura"
@@ -61,18 +61,20 @@ class Deck:
         return f"{self.brand} · {self.data_date}"
 
 
-def _described(record: store.DatasetRecord) -> str:
+def _described(record: store.DatasetRecord, lang: str = "it") -> str:
     period = labels.fmt_span(record.period_start, record.period_end)
-    return record.title + (f", {period}" if period != labels.MISSING else "")
+    how = provenance.phrase(record.provenance, None, lang)  # a public copy or transcribed figures say so
+    return record.title + (f", {period}" if period != labels.MISSING else "") + (f" ({how})" if how else "")
 
 
-def sources_for(ids: tuple[str, ...], records: Mapping[str, store.DatasetRecord]) -> tuple[str, ...]:
+def sources_for(ids: tuple[str, ...], records: Mapping[str, store.DatasetRecord],
+                lang: str = "it") -> tuple[str, ...]:
     """One line per publisher and licence: 'ISTAT — Forze di lavoro, 2015 – 2024; … (CC BY 4.0)'."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for dataset_id in dict.fromkeys(ids):
         if dataset_id in records:
             record = records[dataset_id]
-            grouped.setdefault((record.publisher, record.licence), []).append(_described(record))
+            grouped.setdefault((record.publisher, record.licence), []).append(_described(record, lang))
     return tuple(f"{publisher} — {'; '.join(titles)} ({licence})" for (publisher, licence), titles in grouped.items())
 
 
@@ -110,7 +112,7 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
             continue
         demo = _is_demo(needs, records)
         notes = finding.notes + ("\n" + labels.t("present.notes.demo", lang) if demo else "")
-        sources = sources_for(needs, records)
+        sources = sources_for(needs, records, lang)
         notes += "\n" + labels.t("present.source", lang, sources="; ".join(sources))
         data_slides.append(Slide(slide_id, finding.title, finding.chart, notes, sources, demo, finding.subtitle))
     used = tuple(d for s in data_slides for d in NEEDS[s.id])
@@ -119,7 +121,7 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
     key = "present.deck.title" if len(provinces) > 1 else "present.deck.title_one"
     title = labels.t(key, lang, area=area_name(provinces))
     brand = labels.t("present.brand", lang)
-    all_sources = sources_for(used, records)
+    all_sources = sources_for(used, records, lang)
     slides = []
     if TITLE in options.slides:
         notes = labels.t("present.notes.title", lang, count=len(data_slides)) + "\n" + \

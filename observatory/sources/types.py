@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
@@ -29,7 +30,8 @@ class FetchContext:
 
 @dataclasses.dataclass(frozen=True)
 class Dataset:
-    """One dataset of the observatory. `fetch` is None for upload-only datasets (Excelsior)."""
+    """One dataset of the observatory. `fetch` is None for datasets without an API (Excelsior, the
+    published figures), which come from an uploaded file or from the copies in data/raw."""
 
     id: str
     title_it: str
@@ -45,3 +47,6 @@ class Dataset:
     parse_upload: Callable[[bytes, str], pd.DataFrame] | None = None
     #: the publisher source key of config.DEFAULT_BASE_URLS this dataset talks to
     source: str | None = None
+    #: builds the dataset from the public copies of the publisher's values shipped in data/raw
+    #: (`make snapshot`): (data/raw folder, context) → frame; None when the snapshot uses the connector
+    from_copies: Callable[[Path, FetchContext], pd.DataFrame] | None = None

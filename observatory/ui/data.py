@@ -202,3 +202,11 @@ def derived(function, *dataset_ids: str, **options) -> object:
     except TypeError:  # an option such as a dict: Streamlit's own hashing still caches it
         return _derived(*key)
     return _RECENT.get(key, lambda: _derived(*key))
+
+
+def public_copies() -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The public copies the shipped raw files were taken from (sidecars of data/raw), for the sources
+    page; read once per process, since they change only with `make snapshot`."""
+    from observatory.pipeline import mirror
+
+    return mirror.public_copies(mirror.shipped_raw_dir())

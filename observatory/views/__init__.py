@@ -98,6 +98,7 @@ class MapView:
     title: str
     caption: str
     dataset_ids: tuple[str, ...]
+    missing_label: str = "n.d."  # what a grey municipality means (e.g. "nessuna scuola")
 
 
 def by_identity(compute):
@@ -130,7 +131,8 @@ def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
 
 
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
-             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None) -> MapView:
+             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None,
+             missing_label: str | None = None) -> MapView:
     """The choropleth of `values` over the municipalities in it, with the boundary-year note; only
     for an indicator the registry marks as mappable (a municipal figure, not a provincial rate)."""
     indicator = registry.indicator(indicator_id)
@@ -141,7 +143,7 @@ def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, t
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
     deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
                                    value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
-                                   highlight=highlight)
+                                   highlight=highlight, missing_label=missing_label or labels.MISSING)
     deck.to_json()  # serialised here, once
     return MapView(values, deck, tuple(legend), indicator_id, title,
-                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids)
+                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids, missing_label or "n.d.")

@@ -41,10 +41,12 @@ def rate_options(*, lang: str) -> RateOptions:
 @dataclasses.dataclass(frozen=True)
 class RatesView:
     """One card per province (latest value, change on the year before) and the rate over time for
-    the provinces, Lombardia and Italia, with the series break marked where the data puts it."""
+    the provinces, Lombardia and Italia, with the series break marked where the data puts it.
+    `rates` is None when no territory has the combination in the archive: `missing` says so."""
 
     cards: tuple[Card, ...]
-    rates: ChartBlock
+    rates: ChartBlock | None
+    missing: str = ""
 
 
 def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: str, sex: str,
@@ -60,11 +62,15 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
     for province in scope:
         change = latest.get(province.nuts)
         if change is None:
-            cards.append(Card(f"{label}, {province.name}", None, note=t("overview.card.no_rows")))
+            cards.append(Card(f"{label}, {province.name}", None, note=t("archive.unavailable")))
             continue
         cards.append(indicator_card(indicator, f"{label}, {province.name} · {change.anno}",
                                     labels.fmt_pct(change.valore, definition.decimals, lang), change.variazione, lang,
                                     unit=" p.p.", description=t("overview.card.vs_prev_year")))
+    absent = [names[code] for code in names if code not in set(series.dropna(subset=["valore"])["territorio"])]
+    if len(absent) == len(names):
+        return RatesView(tuple(cards), None,
+                         f"{label}, {hires.category_name(sex, lang).lower()}: {t('archive.unavailable')}.")
     break_year = labour.series_break_year(series)
     chart = charts.recipe(charts.trend_lines, series, x="anno", y="valore", territory="territorio",
                           title=titles.rate_title(latest, nuts, indicator, names, lang),
@@ -74,6 +80,8 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
     age = series["classe_eta"].iloc[0] if not series.empty else labels.MISSING
     caption = t("labour.rates.caption", age=age,
                 sex=hires.category_name(sex, lang) if sex != "totale" else t("labour.sex.totale"))
+    if absent:
+        caption += f" {', '.join(absent)}: {t('archive.unavailable')}."
     return RatesView(tuple(cards), ChartBlock(chart, series, f"{indicator}_{sex}", "rates", ("forze_lavoro",), caption))
 
 
