@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from observatory import territory
 from observatory.errors import ObservatoryError
 from observatory.sources import http
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 PUBLISHER = "CCIAA Marche su dati InfoCamere"
 SOURCE_URL = "https://opendata.marche.camcom.it/"
@@ -182,5 +182,8 @@ DATASETS = [
         title_en="Businesses: births, closures, active",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
         fetch=fetch_imprese, period_column="mese", source="camcom",
+        coverage=Coverage(("territorio", "mese"), CARRY_OVER,
+                          "i file del registro sono fotografie di fine mese e l'editore li riparte (ATECO 2007 → "
+                          "2025): un mese uscito dal file resta storia valida"),
     ),
 ]

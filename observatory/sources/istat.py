@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from observatory import territory
 from observatory.errors import ObservatoryError
 from observatory.sources import istat_asia, istat_sdmx
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 SOURCE_URL = "https://esploradati.istat.it/databrowser/#/it"
 LICENCE = "CC BY 4.0"
@@ -157,6 +157,9 @@ DATASETS = [
         title_en="Labour force: employment, unemployment, activity and inactivity rates",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=FORZE_LAVORO_SCHEMA,
         fetch=fetch_forze_lavoro, period_column="anno", source="istat",
+        coverage=Coverage(("indicatore", "territorio", "anno"), CARRY_OVER,
+                          "ISTAT risponde flusso per flusso: un flusso vuoto o in errore toglierebbe un intero "
+                          "indicatore, mentre i valori già pubblicati restano quelli ufficiali"),
     ),
     istat_asia.DATASET,
 ]

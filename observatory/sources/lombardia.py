@@ -21,7 +21,7 @@ from observatory import territory
 from observatory.errors import ObservatoryError
 from observatory.sources import http, lombardia_bulk
 from observatory.sources import lombardia_mappings as m
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import REFUSE, Coverage, Dataset, FetchContext
 
 PUBLISHER = "Regione Lombardia — Osservatorio mercato del lavoro (Comunicazioni Obbligatorie)"
 FALLBACK_LICENCE = "IODL 2.0 [da verificare]"
@@ -240,9 +240,16 @@ def _fetcher(dataset_id: str):
     return fetch_one
 
 
+#: one extraction per version: the CO are revised with late communications, so months of two extractions
+#: would not add up; a shorter export is refused rather than patched
+COVERAGE = Coverage(("territorio", "mese"), REFUSE,
+                    "ogni versione è un'unica estrazione delle Comunicazioni Obbligatorie, riviste con le "
+                    "comunicazioni tardive: mesi di due estrazioni non si sommano, un'esportazione più corta si "
+                    "rifiuta")
+
 DATASETS = [
     Dataset(id=dataset_id, title_it=title_it, title_en=title_en, publisher=PUBLISHER,
             source_url=f"{PORTAL}/{slug}/{view_id}", licence=FALLBACK_LICENCE, schema=SCHEMA,
-            fetch=_fetcher(dataset_id), period_column="mese", source=SOURCE)
+            fetch=_fetcher(dataset_id), period_column="mese", source=SOURCE, coverage=COVERAGE)
     for dataset_id, (view_id, slug, title_it, title_en) in VIEWS.items()
 ]

@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from observatory import crosswalk, territory
 from observatory.errors import ObservatoryError
 from observatory.sources import http
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 PUBLISHER = "Ministero dell'Istruzione e del Merito"
 SOURCE_URL = "https://dati.istruzione.it/opendata/"
@@ -211,5 +211,9 @@ DATASETS = [
         title_en="Upper-secondary students by track",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
         fetch=fetch_studenti, period_column="anno_scolastico", source="mim",
+        # school year × management × school type: update the type column here when the schema changes
+        coverage=Coverage(("anno_scolastico", "gestione", "tipo_percorso"), CARRY_OVER,
+                          "il Ministero pubblica un file per anno e gestione: un file vuoto o ritirato non cambia "
+                          "le iscrizioni di un anno già pubblicato"),
     ),
 ]
