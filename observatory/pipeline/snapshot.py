@@ -11,14 +11,19 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from observatory import config, datasets, store
+from observatory import config, datasets, store, territory
 from observatory.pipeline import mirror, refresh
+
+#: the provinces the publisher files in data/raw were cut for; another area gets what needs no raw file
+RAW_PROVINCES = config.DEFAULT_PROVINCES
 
 
 def rebuild(raw: Path | None = None, base: Path | None = None,
             progress: Callable[[str, str], None] | None = None) -> refresh.RefreshReport:
     raw = raw or config.raw_dir()
     base = base or config.snapshot_dir()
+    if config.provinces() != RAW_PROVINCES:
+        return _rebuild_other_area(base, progress)
     provenance = mirror.provenance_by_dataset(raw) if raw.is_dir() else {}
     for dataset in datasets.CATALOGUE.values():
         if dataset.fetch is not None and dataset.id not in provenance:
@@ -45,6 +50,24 @@ def rebuild(raw: Path | None = None, base: Path | None = None,
     return report
 
 
+def _rebuild_other_area(base: Path, progress) -> refresh.RefreshReport:
+    """Another area: build what ships inside the packages (boundaries, population) for it, and say for
+    every other dataset that data/raw does not cover the area and a refresh from the sources will."""
+    own = [d.id for d in datasets.CATALOGUE.values() if d.fetch is not None and d.source is None]
+    report = refresh.refresh(own, progress=progress, base=base, replace_all=True)
+    names = ", ".join(p.name for p in territory.provinces())
+    for dataset in datasets.CATALOGUE.values():
+        if dataset.id in own:
+            continue
+        how = ("con un aggiornamento dalle fonti (`python -m observatory refresh` o «Aggiorna» nell'area staff)"
+               if dataset.fetch else "caricando il file ufficiale nell'area staff")
+        report.outcomes.append(refresh.DatasetOutcome(dataset.id, refresh.SKIPPED, reason=(
+            f"i file distribuiti in data/raw non coprono {names}: si costruisce {how}")))
+    if report.version:
+        _keep_only(base, report.version)
+    return report
+
+
 def _uploads_from_raw(raw: Path, base: Path) -> str | None:
     """Upload-only datasets (no API, e.g. Excelsior) are built from their raw official-layout file
     with the same parser the staff upload uses; returns the new version, if any."""
@@ -66,3 +89,4 @@ def _keep_only(base: Path, version: str) -> None:
     for name in store.list_versions(base):
         if name != version:
             shutil.rmtree(base / "versions" / name, ignore_errors=True)
+            (base / store.CHANGELOGS / f"{name}.md").unlink(missing_ok=True)
