@@ -89,6 +89,18 @@ class Check:
     accepted: bool = False  # missing, and staff confirmed the smaller coverage
 
 
+def lost_groups(dataset: Dataset, old: pd.DataFrame | None, old_record, new: pd.DataFrame,
+                provenance: str) -> pd.DataFrame:
+    """The coverage groups the new frame lacks; none when there is no yardstick (no live version, or a
+    demo one replaced by real data)."""
+    columns = columns_of(dataset)
+    if old is None or old_record is None or not columns:
+        return pd.DataFrame()
+    if old_record.provenance == "dimostrativo" and provenance != "dimostrativo":
+        return pd.DataFrame()
+    return missing_groups(old, new, columns)
+
+
 def compare(dataset: Dataset, old: pd.DataFrame | None, old_record, new: pd.DataFrame, *,
             provenance: str, accept_shrink: bool = False) -> Check:
     """Compare a validated new answer with the live version and apply the dataset's policy.
@@ -96,11 +108,7 @@ def compare(dataset: Dataset, old: pd.DataFrame | None, old_record, new: pd.Data
     A demo live version is never a yardstick for real data; carrying over only mixes data of the same
     provenance (otherwise the shrink is refused). Raises CoverageRefused when the dataset refuses."""
     columns = columns_of(dataset)
-    if old is None or old_record is None or not columns:
-        return Check(new)
-    if old_record.provenance == "dimostrativo" and provenance != "dimostrativo":
-        return Check(new)
-    lost = missing_groups(old, new, columns)
+    lost = lost_groups(dataset, old, old_record, new, provenance)
     if lost.empty:
         return Check(new)
     text = describe(lost, columns)
