@@ -42,6 +42,7 @@ class DatasetOutcome:
     notes: list[str] = dataclasses.field(default_factory=list)
     #: what the answer lacked compared with the live version (carried over, or accepted by staff)
     missing: str = ""
+    accepted: bool = False  # the smaller coverage was confirmed by staff
 
 
 @dataclasses.dataclass
@@ -177,7 +178,8 @@ class _Run:
             return DatasetOutcome(dataset_id, FAILED, reason=reason, notes=ctx.notes), None, ""
         frame = check.frame
         status = INCOMPLETE if check.carried_over else UPDATED
-        outcome = DatasetOutcome(dataset_id, status, rows=len(frame), notes=ctx.notes, missing=check.missing)
+        outcome = DatasetOutcome(dataset_id, status, rows=len(frame), notes=ctx.notes, missing=check.missing,
+                                 accepted=check.accepted)
         if check.missing:
             notify(("Copertura ridotta, accettata: " if check.accepted else "Incompleto: ") + check.missing)
         if old is not None and _same(old, frame) and provenance is None:
