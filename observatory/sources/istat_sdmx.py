@@ -168,7 +168,11 @@ def read_sdmx_csv(body: bytes, dims: list[str], flow: str) -> pd.DataFrame:
     Blank OBS_VALUE → NA; missing OBS_STATUS column → NA; extra attribute columns are ignored.
     A short row (body cut mid-line) or a missing dimension column is an Italian error."""
     text = body.decode("utf-8-sig", errors="replace")
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise ObservatoryError(f"La risposta ISTAT per il flusso {flow} non è in formato SDMX-CSV (testo "
+                               "illeggibile).") from exc
     if not rows or not rows[0] or rows[0][0].strip() != "DATAFLOW":
         if re.search(r"<(\w+:)?(StructureSpecificData|GenericData)\b", text[:2000]):
             raise ObservatoryError(f"ISTAT ha risposto per il flusso {flow} in SDMX-ML invece che in SDMX-CSV "
