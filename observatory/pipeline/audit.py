@@ -69,7 +69,12 @@ def technical_log():
     `errori.log` beside the audit log instead of the terminal: a user reads sentences, never an
     exception. The file is created only when something is logged."""
     logger = logging.getLogger("observatory")
-    handler = logging.FileHandler(config.audit_log_path().parent / "errori.log", encoding="utf-8", delay=True)
+    folder = config.audit_log_path().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the handler below then fails quietly: the detail is lost, the command is not
+    handler = logging.FileHandler(folder / "errori.log", encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.handleError = lambda record: None  # an unwritable folder loses the detail, never the command
     logger.addHandler(handler)

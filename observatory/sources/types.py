@@ -24,7 +24,8 @@ class FetchContext:
     notes: list[str] = dataclasses.field(default_factory=list)
 
     def base_url(self, source: str) -> str:
-        return self.base_urls.get(source, config.base_url(source)).rstrip("/")
+        given = self.base_urls.get(source)  # the configured default only when none is given
+        return (given or config.base_url(source)).rstrip("/")
 
 
 #: what a refresh does when a new answer lacks part of the live version's coverage
