@@ -240,7 +240,3 @@ def status_message(publisher: str, status: int, retry_after: str | None = None) 
     if status >= 500:
         return f"{publisher} ha un problema temporaneo (HTTP {status}) anche dopo i tentativi: riprovare più tardi."
     return f"{publisher} ha risposto con un errore (HTTP {status})."
-
-
-#: kept for connectors that still call the old name
-_status_message = status_message
