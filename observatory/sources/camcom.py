@@ -66,7 +66,9 @@ def parse_wide(content: bytes, name: str = "file") -> pd.DataFrame:
     try:
         raw = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ObservatoryError(f"«{name}» non è un CSV leggibile (separatore «;»): {exc}.") from exc
+        line = re.search(r"line (\d+)", str(exc))
+        where = f" (riga {line.group(1)}: numero di campi diverso dall'intestazione)" if line else ""
+        raise ObservatoryError(f"«{name}» non è un CSV leggibile con separatore «;»{where}.") from exc
     columns = [str(c).strip() for c in raw.columns]
     raw.columns = columns
     dates = [c for c in columns if _DATE.match(c)]
