@@ -225,9 +225,15 @@ def _previous(ids: list[str], base: Path | None) -> dict[str, tuple[pd.DataFrame
 
 
 def _same(old: pd.DataFrame, new: pd.DataFrame) -> bool:
+    """The same rows, whatever their order (a carried-over part may come back in another place)."""
     if list(old.columns) != list(new.columns) or len(old) != len(new):
         return False
     try:
-        return old.reset_index(drop=True).equals(new.reset_index(drop=True).astype(old.dtypes.to_dict()))
+        new = new.astype(old.dtypes.to_dict())
+        if old.reset_index(drop=True).equals(new.reset_index(drop=True)):
+            return True
+        by = list(old.columns)
+        return (old.sort_values(by, kind="mergesort").reset_index(drop=True)
+                .equals(new.sort_values(by, kind="mergesort").reset_index(drop=True)))
     except (TypeError, ValueError):
         return False

@@ -132,6 +132,8 @@ def _read_xlsx(content: bytes, preferred: tuple[str, ...]) -> tuple[str, list[tu
     try:  # data_only: a formula cell gives the value Excel saved, the formula itself never runs
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except MemoryError:
+        raise  # the parsing child's memory limit: reported as such, not as a damaged file
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
         raise UploadRejected(["il file Excel è danneggiato o non leggibile"]) from exc
     try:
