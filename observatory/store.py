@@ -321,7 +321,3 @@ def list_versions(base: Path | None = None) -> list[str]:
     folder = root(base) / "versions"
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
 
-
-def manifest_frame(records: Mapping[str, DatasetRecord]) -> pd.DataFrame:
-    """The manifest as a table (one row per dataset), for the sources page and the staff area."""
-    return pd.DataFrame([dataclasses.asdict(r) for r in records.values()])
