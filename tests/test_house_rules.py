@@ -39,4 +39,3 @@ def test_page_files_are_named_as_their_urls():
 
     for entry in navigation.PAGES:
         assert Path(entry.path).stem == entry.url_path, entry
-
