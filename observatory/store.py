@@ -320,4 +320,3 @@ def _fsync_dir(folder: Path) -> None:
 def list_versions(base: Path | None = None) -> list[str]:
     folder = root(base) / "versions"
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
-
