@@ -60,7 +60,8 @@ class Scenario:
                     "hang": r"tempo massimo|non ha risposto in tempo", "drip": r"tempo massimo",
                     "truncated": r"incompleta|troncata|interrotta|malformata",
                     "read-only-folder": r"non è scrivibile",
-                    "partial": r"tenute dalla versione del" if self.carries else r"copre meno della versione in linea"}
+                    "partial": r"tenut[ae] dalla versione del" if self.carries
+                    else r"copre meno della versione in linea"}
         return self.expected.get(fault, defaults.get(fault, ""))
 
 

@@ -43,7 +43,7 @@ def test_a_partial_answer_never_lowers_coverage_silently(data_dir, fixture_serve
     assert cli.main([*REFRESH, f"istat={fixture_server.url}"]) == cli.INCOMPLETE_EXIT
     out = capsys.readouterr().out
     assert "forze_lavoro: incompleto" in out and "copertura: manca 1 combinazione" in out
-    assert "tasso_attivita" in out and "tenute dalla versione del" in out and "ATTENZIONE" in out
+    assert "tasso_attivita" in out and "tenuta dalla versione del" in out and "ATTENZIONE" in out
     after = store.read_dataset("forze_lavoro")
     assert set(coverage.keys(after, ("indicatore", "territorio", "anno"))) == before
     assert store.read_manifest()["forze_lavoro"].carried_over  # marked, with its date

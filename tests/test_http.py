@@ -88,7 +88,7 @@ def test_a_server_dripping_bytes_is_cut_off_by_the_deadline(fixture_server):
     """One byte every 0.2 s never trips the 120 s read timeout; 4,000 bytes would take 800 s."""
     fixture_server.route("/x", body="a" * 4000)
     fixture_server.fail("/x", status=200, drip=0.2, times=1)
-    with http.deadline(1.0), pytest.raises(http.DeadlineExceeded, match="superato il tempo massimo \\(1 secondi\\)"):
+    with http.deadline(1.0), pytest.raises(http.DeadlineExceeded, match="superato il tempo massimo \\(1 secondo\\)"):
         http.get(http.make_session(retries=0), fixture_server.url + "/x", publisher="Prova")
 
 

@@ -48,7 +48,7 @@ def test_an_answer_carried_over_is_a_warning_with_the_date(data_dir, server, mon
     at = press_refresh(at, ["prova"])
     text = messages(at)
     assert not at.success and "Aggiornamento incompleto" in text
-    assert "manca 1 combinazione di territorio × anno (tra: territorio ITC43; anno 2023): tenute dalla " \
+    assert "manca 1 combinazione di territorio × anno (tra: territorio ITC43; anno 2023): tenuta dalla " \
            "versione del" in text
     record = store.read_manifest()["prova"]
     assert record.carried_over and record.carried_over[0]["gruppi"] == [["ITC43", "2023"]]

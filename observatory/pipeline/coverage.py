@@ -120,7 +120,8 @@ def compare(dataset: Dataset, old: pd.DataFrame | None, old_record, new: pd.Data
         frame = _sorted(dataset, pd.concat([new, kept.astype(new.dtypes.to_dict(), errors="ignore")],
                                            ignore_index=True))
         since = ", ".join(sorted({labels.fmt_date(b["dal"]) for b in blocks}))
-        return Check(frame, missing=f"{text}: tenute dalla versione del {since}", carried_over=blocks)
+        kept_word = "tenuta" if len(lost) == 1 else "tenute"
+        return Check(frame, missing=f"{text}: {kept_word} dalla versione del {since}", carried_over=blocks)
     raise CoverageRefused(f"la risposta copre meno della versione in linea: {text}. Resta la versione "
                           "precedente; se la riduzione è voluta va confermata (casella «Accetta una copertura "
                           "ridotta» nell'area staff, o `--accetta-riduzione` da riga di comando)")

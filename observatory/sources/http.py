@@ -63,6 +63,8 @@ def check_deadline(publisher: str) -> None:
 
 
 def _duration(seconds: float) -> str:
+    if round(seconds) == 1:
+        return "1 secondo"
     if seconds < 120:
         return f"{seconds:.0f} secondi" if seconds >= 1 else f"{seconds:.1f} secondi".replace(".", ",")
     return f"{seconds / 60:.0f} minuti"
