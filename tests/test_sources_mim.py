@@ -204,7 +204,7 @@ def test_unreadable_count_is_a_clear_error():
 
 def _snapshot_bytes(base: Path) -> dict[str, bytes]:
     return {str(p.relative_to(base)): p.read_bytes()
-            for p in sorted(base.rglob("*")) if p.is_file() and p.name != ".lock"}
+            for p in sorted(base.rglob("*")) if p.is_file() and not p.name.endswith("lock")}
 
 
 @pytest.mark.parametrize("fault", ["500", "truncated", "renamed"])

@@ -17,16 +17,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from observatory import config, datasets, labels, provenance, store
+from observatory import config, datasets, labels, provenance, store, territory
 from observatory.errors import ObservatoryError
 from observatory.pipeline import changelog, mirror, refresh
 from observatory.sources.types import FetchContext
+
+#: the provinces the publisher files in data/raw were cut for; another area gets what needs no raw file
+RAW_PROVINCES = config.DEFAULT_PROVINCES
 
 
 def rebuild(raw: Path | None = None, base: Path | None = None,
             progress: Callable[[str, str], None] | None = None) -> refresh.RefreshReport:
     raw = raw or config.raw_dir()
     base = base or config.snapshot_dir()
+    if config.provinces() != RAW_PROVINCES:
+        return _rebuild_other_area(base, progress)
     notify = progress or (lambda dataset_id, message: None)
     by_file = mirror.provenance_by_dataset(raw) if raw.is_dir() else {}
     copied = [d for d in datasets.CATALOGUE.values() if d.from_copies is not None and raw.is_dir()]
@@ -51,7 +56,7 @@ def rebuild(raw: Path | None = None, base: Path | None = None,
         text = (report.changelog or f"# Ricostruzione dell'archivio del {now.strftime('%d/%m/%Y %H:%M')} UTC\n") \
             + "\n" + "\n\n".join(log) + "\n"
         report.version = store.write_version(items, validate=datasets.validate, base=base, now=now,
-                                             extra_files={"changelog.md": text})
+                                             changelog=text)
         report.changelog = text
     if report.version:
         _keep_only(base, report.version)
@@ -67,7 +72,8 @@ def _refresh_from_mirror(raw: Path, base: Path, ids: list[str], kinds: dict[str,
     try:
         with mirror.serve(raw if raw.is_dir() else Path(".")) as url:
             sources = {d.name: f"{url}/{d.name}" for d in raw.iterdir() if d.is_dir()} if raw.is_dir() else {}
-            return refresh.refresh(ids, base_urls=sources, progress=progress, provenance=kinds, base=base)
+            return refresh.refresh(ids, base_urls=sources, progress=progress, provenance=kinds, base=base,
+                                   replace_all=True)  # a build from scratch: nothing to compare with
     finally:
         for key, value in saved.items():
             if value is None:
@@ -107,6 +113,24 @@ def copies_note(records: list[dict]) -> str:
     return f"Trascritti a mano dalle pagine indicate riga per riga ({len(transcribed)} file)" if transcribed else ""
 
 
+def _rebuild_other_area(base: Path, progress) -> refresh.RefreshReport:
+    """Another area: build what ships inside the packages (boundaries, population) for it, and say for
+    every other dataset that data/raw does not cover the area and a refresh from the sources will."""
+    own = [d.id for d in datasets.CATALOGUE.values() if d.fetch is not None and d.source is None]
+    report = refresh.refresh(own, progress=progress, base=base, replace_all=True)
+    names = ", ".join(p.name for p in territory.provinces())
+    for dataset in datasets.CATALOGUE.values():
+        if dataset.id in own:
+            continue
+        how = ("con un aggiornamento dalle fonti (`python -m observatory refresh` o «Aggiorna» nell'area staff)"
+               if dataset.fetch else "caricando il file ufficiale nell'area staff")
+        report.outcomes.append(refresh.DatasetOutcome(dataset.id, refresh.SKIPPED, reason=(
+            f"i file distribuiti in data/raw non coprono {names}: si costruisce {how}")))
+    if report.version:
+        _keep_only(base, report.version)
+    return report
+
+
 def _uploads_from_raw(raw: Path, skip: set[str]) -> list[store.NewDataset]:
     """Upload-only datasets (no API, e.g. Excelsior) are built from their raw official-layout file
     with the same parser the staff upload uses."""
@@ -128,3 +152,4 @@ def _keep_only(base: Path, version: str) -> None:
     for name in store.list_versions(base):
         if name != version:
             shutil.rmtree(base / "versions" / name, ignore_errors=True)
+            (base / store.CHANGELOGS / f"{name}.md").unlink(missing_ok=True)

@@ -30,7 +30,7 @@ from observatory.sources.lfs_codes import (  # noqa: F401  (re-exported for call
     age_band,
     territories,
 )
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 SOURCE_URL = "https://esploradati.istat.it/databrowser/#/it"
 LICENCE = "CC BY 4.0"
@@ -152,6 +152,9 @@ DATASETS = [
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=FORZE_LAVORO_SCHEMA,
         fetch=fetch_forze_lavoro, period_column="anno", source="istat", parse_upload=parse_upload,
         from_copies=lfs_copies.build,
+        coverage=Coverage(("indicatore", "territorio", "anno"), CARRY_OVER,
+                          "ISTAT risponde flusso per flusso: un flusso vuoto o in errore toglierebbe un intero "
+                          "indicatore, mentre i valori già pubblicati restano quelli ufficiali"),
     ),
     istat_asia.DATASET,
 ]

@@ -26,7 +26,7 @@ from observatory.sources.mim_files import (  # noqa: F401  (re-exported: the con
     school_year,
     split_name,
 )
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 PUBLISHER = "Ministero dell'Istruzione e del Merito"
 SOURCE_URL = "https://dati.istruzione.it/opendata/"
@@ -88,5 +88,9 @@ DATASETS = [
         title_en="Students by school: order, school type and municipality",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
         fetch=fetch_studenti, period_column="anno_scolastico", source="mim", from_copies=mim_copies.build,
+        # school year × management × school order: one file per year, management and order
+        coverage=Coverage(("anno_scolastico", "gestione", "ordine"), CARRY_OVER,
+                          "il Ministero pubblica un file per anno, gestione e ordine di scuola: un file vuoto o "
+                          "ritirato non cambia le iscrizioni di un anno già pubblicato"),
     ),
 ]

@@ -19,7 +19,7 @@ import pandera.pandas as pa
 from observatory import store, territory
 from observatory.errors import ObservatoryError
 from observatory.sources import copies
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import REFUSE, Coverage, Dataset, FetchContext
 
 FOLDER = "published_figures"
 HEADER = ["domain", "territory", "indicator", "period", "value", "unit", "source", "url", "page_date", "note"]
@@ -118,5 +118,8 @@ DATASETS = [
         title_en="Figures published by the institutions (releases and press)", publisher=PUBLISHER,
         source_url="", licence="Fatti della statistica pubblica: citare l'editore originale di ogni riga",
         schema=SCHEMA, period_column="anno", parse_upload=parse_upload, from_copies=build,
+        coverage=Coverage(("dominio", "territorio", "indicatore", "periodo"), REFUSE,
+                          "ogni riga è un numero trascritto da un comunicato: un file che ne perde qualcuno va "
+                          "controllato, perché un numero pubblicato non smette di esserlo"),
     ),
 ]
