@@ -84,6 +84,13 @@ def perimeter(source: str) -> str:
     return CPI if any(marker in str(source) for marker in CPI_SOURCES) else PROVINCE
 
 
+def publisher(source: str) -> str:
+    """The publisher a source line starts with ('CCIAA Como-Lecco', 'Quadrante Lavoro', 'Excelsior'),
+    to tell releases of one publisher from figures of different ones."""
+    found = re.match(r"[\w\-]+(?: [\w\-]+)?", str(source).strip())
+    return found[0] if found else str(source)
+
+
 def approximate(note) -> bool:
     return str(note or "").lower().startswith("approx")
 
