@@ -23,11 +23,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "(reconstructed for recent years); earlier years come from the old-regulation series "
                                 "and are not fully comparable."),
     "labour.rates.one_series": ("Tutti gli anni dal {first} al {last} vengono dalla serie ISTAT del regolamento UE in "
-                                "vigore dal 2021, ricostruita da ISTAT per gli anni precedenti: nessuna interruzione "
-                                "di serie nel periodo mostrato.",
+                                "vigore dal 2021{rebuilt}: nessuna interruzione di serie nel periodo mostrato.",
                                 "Every year from {first} to {last} comes from the ISTAT series under the EU regulation "
-                                "in force since 2021, rebuilt by ISTAT for the earlier years: no series break in the "
-                                "period shown."),
+                                "in force since 2021{rebuilt}: no series break in the period shown."),
+    "labour.rates.rebuilt": (", ricostruita da ISTAT per gli anni prima del 2021", ", rebuilt by ISTAT for the years before 2021"),
     "labour.section.flows": ("Assunzioni e cessazioni", "Hires and terminations"),
     "labour.flows.axis": ("Contratti", "Contracts"),
     "labour.flows.balance_title": ("Saldo assunzioni − cessazioni, {area}: {balance} a {end}",

@@ -103,7 +103,9 @@ def _series_note(series: pd.DataFrame, break_year: int | None, lang: str) -> str
         return labels.t("labour.rates.break_note", lang)
     shown = series.dropna(subset=["valore"])
     if not shown.empty and set(shown["serie"].dropna()) == {"RFL2021"}:
-        return labels.t("labour.rates.one_series", lang, first=int(shown["anno"].min()), last=int(shown["anno"].max()))
+        first, last = int(shown["anno"].min()), int(shown["anno"].max())
+        rebuilt = labels.t("labour.rates.rebuilt", lang) if first < 2021 else ""
+        return labels.t("labour.rates.one_series", lang, first=first, last=last, rebuilt=rebuilt)
     return ""
 
 

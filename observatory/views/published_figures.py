@@ -25,7 +25,6 @@ def shown_for(*dataset_ids: str, reliable: frozenset[str]) -> bool:
     return not set(dataset_ids) <= reliable
 
 
-
 @dataclasses.dataclass(frozen=True)
 class PublishedFlowsView:
     """Hires, terminations and balance of each province's latest published year (a row of cards per
@@ -49,9 +48,12 @@ def balance_card(label: str, indicator_id: str, value: float, circa: bool, basis
 
 
 def _flow_cards(name: str, flows: published_topics.YearFlows, lang: str) -> tuple[Card, ...]:
+    """One province's row: hires, terminations and balance of its latest published year."""
     t = labels.translator(lang)
-    label = lambda indicator: t("published.flows.card", indicator=registry.indicator(indicator).label(lang),  # noqa: E731
-                                name=name)
+
+    def label(indicator: str) -> str:
+        return t("published.flows.card", indicator=registry.indicator(indicator).label(lang), name=name)
+
     cards = [published_card("assunzioni", label("assunzioni"), flows.assunzioni, lang)]
     if flows.cessazioni is not None:
         cards.append(published_card("cessazioni", label("cessazioni"), flows.cessazioni, lang))
