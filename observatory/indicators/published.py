@@ -112,10 +112,15 @@ def releases(numeri_pubblicati: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["file", "riga"])
 
 
-def _others(group: pd.DataFrame, latest_value: float) -> str:
-    """The values earlier releases gave, when they differ ('17767 (pagina 2019 (n.d.))'), for exports."""
-    earlier = group[(~group["ultima"]) & (group["valore"] != latest_value)]
-    return "; ".join(f"{v:g} (pagina {p})" for v, p in zip(earlier["valore"], earlier["data_pagina"]))
+def _others(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per quantity, the values earlier releases gave when they differ from the latest one
+    ('17767 (pagina 2019 (n.d.))'), for exports. Columns: `keys`, altre_versioni."""
+    earlier = rows[~rows["ultima"] & (rows["valore"] != rows["valore_ultimo"])]
+    text = pd.Series([f"{v:g} (pagina {page})" for v, page in zip(earlier["valore"], earlier["data_pagina"])],
+                     index=earlier.index, dtype=object, name="altre_versioni")
+    if text.empty:
+        return pd.DataFrame(columns=[*keys, "altre_versioni"])
+    return text.groupby([earlier[k] for k in keys]).agg("; ".join).reset_index()
 
 
 def figures(numeri_pubblicati: pd.DataFrame, topic: str) -> pd.DataFrame:
@@ -131,9 +136,8 @@ def figures(numeri_pubblicati: pd.DataFrame, topic: str) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS).astype({"inizio": "datetime64[ns]", "fine": "datetime64[ns]"})
     keys = ["territorio", "indicatore", "periodo", "unita", "perimetro"]
-    others = {key: _others(group, group.loc[group["ultima"], "valore"].iloc[0])
-              for key, group in rows.groupby(keys, sort=False)}
     latest = rows[rows["ultima"]]
+    others = latest[keys].merge(_others(rows, keys), on=keys, how="left")["altre_versioni"].fillna("")
     out = pd.DataFrame({
         "territorio": latest["territorio_nuts"], "indicatore": latest["indicatore"].map(names),
         "periodo": latest["periodo"], "tipo": latest["_span"].str[0],
@@ -141,7 +145,7 @@ def figures(numeri_pubblicati: pd.DataFrame, topic: str) -> pd.DataFrame:
         "valore": latest["valore"].astype(float),
         "circa": latest["nota"].map(approximate), "perimetro": latest["perimetro"], "fonte": latest["fonte"],
         "url": latest["url"], "data_pagina": latest["data_pagina"],
-        "altre_versioni": [others[k] for k in latest[keys].itertuples(index=False, name=None)],
+        "altre_versioni": others.to_numpy(),
         "nota": latest["nota"], "provenienza": latest["provenienza"], "file": latest["file"], "riga": latest["riga"]})
     return out.sort_values(["territorio", "indicatore", "inizio"]).reset_index(drop=True)[COLUMNS]
 
