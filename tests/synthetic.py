@@ -157,3 +157,51 @@ def write_full_snapshot(base, provenance: str = "dimostrativo") -> dict[str, pd.
                                           licence="CC BY 4.0", provenance=provenance) for k, v in frames.items()],
                         base=base)
     return frames
+
+
+def published_headlines() -> pd.DataFrame:
+    """Published figures (numeri_pubblicati) for the three topics whose micro-data is demo, in
+    invented small numbers: per-province hires, terminations and balance with a later release that
+    revises one value and an employment-centre figure of another perimeter; registered businesses
+    with and without a published Como + Lecco total; Excelsior quarters whose published total is not
+    the sum of the provinces (Excelsior rounds each)."""
+    release_a = ("Osservatorio regionale, nota annuale", "https://example.org/flussi-a", "2021-02")
+    release_b = ("Osservatorio regionale, nota annuale", "https://example.org/flussi-b", "2022-03")
+    cpi = ("Osservatorio provinciale mercato del lavoro Lecco, rapporto", "https://example.org/cpi", "2021-09")
+    firms = ("CCIAA, nota annuale", "https://example.org/imprese", "2025-02")
+    excelsior = ("Excelsior (Unioncamere), nota", "https://example.org/excelsior", "2025-11-05")
+    names = {"Como": "ITC42", "Lecco": "ITC43", "Como+Lecco": "ITC42+ITC43"}
+    rows = [("COB", "Como", "avviamenti", "2019", 1000, "contracts", release_a, None),
+            ("COB", "Como", "cessazioni", "2019", 900, "contracts", release_a, None),
+            ("COB", "Como", "saldo", "2019", 100, "contracts", release_a, None),
+            ("COB", "Como", "avviamenti", "2020", 1100, "contracts", release_a, None),
+            ("COB", "Como", "cessazioni", "2020", 950, "contracts", release_a, None),
+            ("COB", "Lecco", "avviamenti", "2019", 500, "contracts", release_a, None),
+            ("COB", "Lecco", "cessazioni", "2019", 480, "contracts", release_a, None),
+            ("COB", "Lecco", "avviamenti", "2019", 510, "contracts", release_b, None),
+            ("COB", "Lecco", "cessazioni", "2019", 480, "contracts", release_b, None),
+            ("COB", "Lecco", "avviamenti", "2021-H1", 300, "contracts", cpi, None),
+            ("Registro imprese", "Como", "imprese_registrate", "2023-12-31", 3950, "firms", firms, None),
+            ("Registro imprese", "Lecco", "imprese_registrate", "2023-12-31", 1990, "firms", firms, None),
+            ("Registro imprese", "Como", "imprese_registrate", "2024-12-31", 4000, "firms", firms, None),
+            ("Registro imprese", "Lecco", "imprese_registrate", "2024-12-31", 2000, "firms", firms, None),
+            ("Registro imprese", "Como+Lecco", "imprese_registrate", "2024-12-31", 6000, "firms", firms, None),
+            ("Registro imprese", "Como", "iscrizioni", "2024", 300, "firms", firms, None),
+            ("Registro imprese", "Lecco", "iscrizioni", "2024", 150, "firms", firms, None),
+            ("Registro imprese", "Como", "cessazioni_non_ufficio", "2024", 250, "firms", firms, None),
+            ("Registro imprese", "Lecco", "cessazioni_non_ufficio", "2024", 140, "firms", firms, None),
+            ("Excelsior", "Como+Lecco", "entrate_previste", "2024-Q4", 1600, "hires", excelsior, None),
+            ("Excelsior", "Como", "entrate_previste", "2024-Q4", 1000, "hires", excelsior, None),
+            ("Excelsior", "Lecco", "entrate_previste", "2024-Q4", 600, "hires", excelsior, None),
+            ("Excelsior", "Como+Lecco", "entrate_previste", "2025-Q4", 1500, "hires", excelsior, None),
+            ("Excelsior", "Como", "entrate_previste", "2025-Q4", 980, "hires", excelsior, None),
+            ("Excelsior", "Lecco", "entrate_previste", "2025-Q4", 530, "hires", excelsior, None),
+            ("Excelsior", "Como+Lecco", "difficolta_reperimento_share", "2025-Q3", 48.5, "%", excelsior, None)]
+    frame = pd.DataFrame([{"file": "pubblicati.csv", "riga": i, "dominio": domain, "territorio": area,
+                           "territorio_nuts": names[area], "indicatore": indicator, "periodo": period,
+                           "anno": int(period[:4]), "valore": float(value), "valore_testo": f"{value:g}",
+                           "unita": unit, "fonte": source, "url": url, "data_pagina": page, "nota": note,
+                           "provenienza": "trascritto"}
+                          for i, (domain, area, indicator, period, value, unit, (source, url, page), note)
+                          in enumerate(rows, start=1)])
+    return frame.astype({"riga": "int64", "anno": "Int64", "valore": "Float64"})

@@ -100,13 +100,15 @@ def test_page_renders_cleanly_offline(chromium, app_url, shots, entry, view):
 
 
 ENGLISH = [("panoramica", None, "Overview"), ("mercato-lavoro", None, "Labour market"),
+           ("mercato-lavoro", "flussi", "Labour market"), ("imprese", None, "Businesses"),
+           ("competenze", None, "Skills"),
            ("formazione", None, "Education"), ("formazione", "andamento", "Education"),
            ("fonti", "verifica", "Sources and method")]
 
 
 @pytest.mark.parametrize(("path", "view", "title"), ENGLISH, ids=lambda v: v or "-")
 def test_english_pages_render_cleanly(chromium, app_url, shots, path, view, title):
-    """The pages the real data changed, opened in English (`?lang=en`)."""
+    """The pages the real and published data changed, opened in English (`?lang=en`)."""
     url = app_url + ("/" if path == navigation.DEFAULT.url_path else f"/{path}") + "?lang=en" + (
         f"&sezione={view}" if view else "")
     result = visit(chromium, url, shots / f"en-{path}{'-' + view if view else ''}.png")

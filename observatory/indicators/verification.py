@@ -23,13 +23,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from observatory.indicators import published
+from observatory.indicators.published import months, page_year
+
 STATUSES = ("concorda", "rivisto", "perimetro_diverso", "errore_aritmetico", "diverso", "non_calcolabile")
 NEEDS = ("numeri_pubblicati", "forze_lavoro", "avviamenti", "cessazioni")
 COLUMNS = ["file", "riga", "dominio", "territorio", "indicatore", "periodo", "unita", "valore_testo",
            "valore_pubblicato", "valore_calcolato", "scarto", "stato", "motivo", "confronto", "fonte", "url",
            "data_pagina", "nota"]
-#: sources whose counts are of the Lecco and Merate employment centres, not of the province
-CPI_SOURCES = ("Osservatorio provinciale mercato del lavoro Lecco", "CPI Lecco", "Lecco e Merate")
 #: figures published before this year predate ISTAT's current provincial labour-force series
 LFS_SERIES_SINCE = 2022
 #: published LFS indicator → (our indicator, age band: a note naming 15-89 wins over the default)
@@ -42,16 +43,6 @@ DOMAIN_DATASETS = {"LFS": "forze_lavoro", "COB": "avviamenti", "Registro imprese
 
 def decimals(text: str) -> int:
     return len(text.split(".")[1]) if "." in str(text) else 0
-
-
-def page_year(text: str) -> int | None:
-    """The year a page was published: '2021-04' → 2021, 'n.d. (2024)' → 2024, 'n.d.' → None."""
-    found = pd.Series([str(text)]).str.extract(r"((?:19|20)\d\d)")[0].iloc[0]
-    return int(found) if isinstance(found, str) else None
-
-
-def _approximate(row) -> bool:
-    return str(row.nota or "").lower().startswith("approx")
 
 
 def _agrees(published: float, computed: float, places: int, slack: float) -> bool:
@@ -74,17 +65,6 @@ def _lfs(row, forze: pd.DataFrame) -> tuple[float | None, str, float]:
     return float(hit["valore"].iloc[0]), looked, slack
 
 
-def months(period: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last month of '2019', '2019-Q2', '2019-H1', '2020-M1-9'; None for anything else."""
-    text = str(period)
-    parts = {"": (1, 12), "-Q1": (1, 3), "-Q2": (4, 6), "-Q3": (7, 9), "-Q4": (10, 12), "-H1": (1, 6),
-             "-H2": (7, 12), "-M1-9": (1, 9)}
-    if len(text) < 4 or not text[:4].isdigit() or text[4:] not in parts:
-        return None
-    low, high = parts[text[4:]]
-    return pd.Timestamp(int(text[:4]), low, 1), pd.Timestamp(int(text[:4]), high, 1)
-
-
 def _cob(row, frames: Mapping[str, pd.DataFrame]) -> tuple[float | None, str]:
     """Hires, terminations or balance of a province over the figure's months (all months present)."""
     span = months(row.periodo)
@@ -105,16 +85,17 @@ def _cob(row, frames: Mapping[str, pd.DataFrame]) -> tuple[float | None, str]:
 
 @dataclasses.dataclass(frozen=True)
 class _Figures:
-    """The published figures grouped the two ways the checks look them up."""
+    """The published figures grouped the two ways the checks look them up, with the release that
+    counts for each quantity (published.releases: the rule the headlines follow)."""
 
     by_page: dict  # (url, periodo) → rows with a number
-    by_quantity: dict  # (territorio, indicatore, periodo, unita) → rows with a number
+    latest: dict  # (file, riga) → (value of the latest release, its page date, this row's page date)
 
     @classmethod
     def of(cls, figures: pd.DataFrame) -> _Figures:
-        numbers = figures[figures["valore"].notna()]
+        numbers = published.releases(figures)
         return cls({k: g for k, g in numbers.groupby(["url", "periodo"])},
-                   {k: g for k, g in numbers.groupby(["territorio", "indicatore", "periodo", "unita"])})
+                   {(r.file, r.riga): (r.valore_ultimo, r.pagina_ultima, r.pagina) for r in numbers.itertuples()})
 
 
 def _internal(row, figures: _Figures) -> tuple[float | None, float, str]:
@@ -125,7 +106,7 @@ def _internal(row, figures: _Figures) -> tuple[float | None, float, str]:
     if row.indicatore == "saldo":
         mine = same[same["territorio"] == row.territorio]
         hires, ends = mine[mine["indicatore"].isin(HIRES)], mine[mine["indicatore"] == "cessazioni"]
-        if len(hires) == 1 and len(ends) == 1 and not any(_approximate(r) for r in (*hires.itertuples(),
+        if len(hires) == 1 and len(ends) == 1 and not any(published.approximate(r.nota) for r in (*hires.itertuples(),
                                                                                     *ends.itertuples())):
             return float(hires["valore"].iloc[0] - ends["valore"].iloc[0]), 0.0, "saldo"
     if "+" in str(row.territorio) and row.unita != "%":
@@ -148,19 +129,17 @@ def _rounding_unit(value: float) -> float:
 
 
 def _republished(row, figures: _Figures) -> float | None:
-    """The value a later release gave to the same quantity, when it differs from this one."""
-    same = figures.by_quantity.get((row.territorio, row.indicatore, row.periodo, row.unita))
-    if same is None:
+    """The value a later release gave to the same quantity, when it differs from this one (a page
+    without a date is never taken as the earlier one)."""
+    value, latest_page, own_page = figures.latest[(row.file, row.riga)]
+    if own_page == (0, 0, 0) or latest_page <= own_page or value == row.valore:
         return None
-    same = same[same["valore"] != row.valore]
-    mine = page_year(row.data_pagina)
-    later = same[same["data_pagina"].map(page_year).fillna(0) > (mine or 9999)]
-    return float(later["valore"].iloc[0]) if not later.empty else None
+    return float(value)
 
 
 def _one(row, figures: _Figures, frames: Mapping[str, pd.DataFrame], demo: frozenset[str]) -> dict:
     out = {"valore_calcolato": None, "stato": "non_calcolabile", "motivo": "non_in_archivio", "confronto": ""}
-    if row.dominio == "COB" and any(marker in str(row.fonte) for marker in CPI_SOURCES):
+    if row.dominio == "COB" and published.perimeter(row.fonte) == published.CPI:
         return {**out, "stato": "perimetro_diverso", "motivo": "cpi_lecco_merate"}
     own, tolerance, kind = _internal(row, figures) if not pd.isna(row.valore) else (None, 0.0, "")
     if own is not None and abs(own - row.valore) > tolerance:

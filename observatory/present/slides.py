@@ -57,6 +57,7 @@ class Finding:
     chart: Callable[[], alt.TopLevelMixin]
     notes: str
     subtitle: str = ""
+    sources: tuple[str, ...] = ()  # the releases drawn, when they are more precise than the datasets' records
 
 
 def _latest_rates(ctx: Context, indicator: str) -> tuple[pd.DataFrame, str, dict[str, labour.RateChange]]:
@@ -70,11 +71,13 @@ def _latest_rates(ctx: Context, indicator: str) -> tuple[pd.DataFrame, str, dict
     return series, series["classe_eta"].iloc[0], latest
 
 
-def _rate_title(ctx: Context, latest: Mapping[str, labour.RateChange], key: str) -> tuple[str, int]:
+def _rate_title(ctx: Context, latest: Mapping[str, labour.RateChange], key: str, band: str = "") -> tuple[str, int]:
     """'Disoccupazione 2024: Como 4,2 %, Lecco 4,9 % contro 5,6 % in Lombardia'; a territory whose
-    latest value is older says its year ('Lecco 6,0 % (2023)'), as on the page."""
+    latest value is older says its year ('Lecco 6,0 % (2023)'), as on the page; an unusual age band
+    is said ('Occupazione 15-89 anni 2025: …')."""
     year = titles.latest_year(latest, ctx.nuts)
-    title = ctx.t(key, year=year, values=titles.rate_values(latest, ctx.nuts, ctx.names, year, ctx.lang))
+    title = ctx.t(key, year=year, values=titles.rate_values(latest, ctx.nuts, ctx.names, year, ctx.lang),
+                  band=ctx.t("present.band", band=band) if band else "")
     if ctx.region in latest:
         title += ctx.t("present.vs_region", value=titles.rate_value(latest[ctx.region], year, ctx.lang),
                        region=ctx.names[ctx.region])
@@ -92,7 +95,7 @@ def _rate_notes(ctx: Context, indicator_id: str, band: str, year: int,
 def unemployment(ctx: Context) -> Finding:
     indicator = "tasso_disoccupazione"
     series, band, latest = _latest_rates(ctx, indicator)
-    title, year = _rate_title(ctx, latest, "present.unemployment.title")
+    title, year = _rate_title(ctx, latest, "present.unemployment.title", labour.unusual_band(indicator, band))
     y_title = ctx.t("present.rate_axis", label=registry.indicator(indicator).label(ctx.lang), band=band)
     break_at = labour.series_break_year(series)  # the page marks the same year
     notes = f"{_rate_notes(ctx, indicator, band, year, latest)} {registry.indicator(indicator).caveats(ctx.lang)}"
@@ -106,7 +109,7 @@ def unemployment(ctx: Context) -> Finding:
 def employment(ctx: Context) -> Finding:
     indicator = "tasso_occupazione"
     _series, band, latest = _latest_rates(ctx, indicator)
-    title, year = _rate_title(ctx, latest, "present.employment.title")
+    title, year = _rate_title(ctx, latest, "present.employment.title", labour.unusual_band(indicator, band))
     bars = pd.DataFrame({"territorio": [ctx.names.get(c, c) + ("" if r.anno == year else f" ({r.anno})")
                                         for c, r in latest.items()],
                          "valore": [r.valore for r in latest.values()]})

@@ -29,8 +29,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "con {top_value} abitanti.",
                                  "Residents on 1 January {year}: {total} in {n} municipalities; the largest is {top} "
                                  "with {top_value} residents."),
-    "present.unemployment.title": ("Disoccupazione {year}: {values}", "Unemployment {year}: {values}"),
-    "present.employment.title": ("Occupazione {year}: {values}", "Employment {year}: {values}"),
+    "present.unemployment.title": ("Disoccupazione{band} {year}: {values}", "Unemployment{band} {year}: {values}"),
+    "present.employment.title": ("Occupazione{band} {year}: {values}", "Employment{band} {year}: {values}"),
+    "present.band": (" {band} anni", " aged {band}"),
     "present.hires.title": ("{hires} assunzioni nei 12 mesi a {month}, saldo {balance}",
                             "{hires} hires in the 12 months to {month}, balance {balance}"),
     "present.hires.notes": ("Ultimi 12 mesi a {month}: {hires} assunzioni, {ends} cessazioni, saldo {balance} contratti.",
@@ -44,6 +45,27 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "saldo {balance}.",
                                "Business Register, 12 months to {month}: {born} registrations, {closed} closures, "
                                "balance {balance}."),
+    "present.published.cited": ("{source}, pagina: {page}, {url}", "{source}, page: {page}, {url}"),
+    "present.published.hires": ("{name} {year}: {hires} assunzioni{ends}. Fonte: {source}.",
+                                "{name} {year}: {hires} hires{ends}. Source: {source}."),
+    "present.published.ends": (", {ends} cessazioni, saldo {balance}", ", {ends} terminations, balance {balance}"),
+    "present.published.other": ("{name}: l'Osservatorio provinciale conta i centri per l'impiego di Lecco e Merate "
+                                "({value} assunzioni nel {period}), un perimetro diverso: non confrontarlo con questi.",
+                                "{name}: the provincial observatory counts the Lecco and Merate employment centres "
+                                "({value} hires in {period}), another perimeter: do not compare it with these."),
+    "present.published.note": ("Numeri trascritti dai comunicati degli editori, non calcolati dall'osservatorio.",
+                               "Figures transcribed from the publishers' releases, not computed by the observatory."),
+    "present.published.stock": ("{name}: {value} imprese registrate al {date}. Fonte: {source}.",
+                                "{name}: {value} registered businesses on {date}. Source: {source}."),
+    "present.published.flows": ("Nel {year}: {born} iscrizioni, {closed} cessazioni (escluse le cancellazioni "
+                                "d'ufficio), saldo {balance}. Fonte: {source}.",
+                                "In {year}: {born} registrations, {closed} closures (ex-officio deletions "
+                                "excluded), balance {balance}. Source: {source}."),
+    "present.published.planned_title": ("{total} entrate previste nel {period}{change}",
+                                        "{total} hires planned in {period}{change}"),
+    "present.published.planned_change": (", {change} in un anno", ", {change} on a year earlier"),
+    "present.published.hard": ("Difficili da reperire: {share} nel {period}. Fonte: {source}.",
+                               "Hard to recruit: {share} in {period}. Source: {source}."),
     "present.students.axis": ("Studenti iscritti", "Students enrolled"),
     "present.skills.title": ("Imprese: {total} assunzioni previste nel {year}, {share} difficili da trovare",
                              "Businesses plan {total} hires in {year}, {share} hard to fill"),

@@ -151,6 +151,15 @@ def manifest() -> dict[str, store.DatasetRecord]:
     return found
 
 
+def reliable_ids() -> frozenset[str]:
+    """The datasets of the live snapshot that are not constructed samples (none when it has no manifest)."""
+    try:
+        records = manifest()
+    except ObservatoryError:
+        return frozenset()
+    return frozenset(dataset_id for dataset_id, record in records.items() if not record.is_demo)
+
+
 def try_dataset(dataset_id: str) -> tuple[pd.DataFrame | None, str | None]:
     """(frame, None) or (None, Italian message): pages show the message and keep going."""
     try:

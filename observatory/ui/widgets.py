@@ -208,12 +208,12 @@ def missing_card(*, title: str, message: str, detail: str = "") -> None:
             st.caption(detail)
 
 
-def cards(items) -> None:
+def cards(items, width: int | str = style.CARD_WIDTH) -> None:
     """A row of views.Card in one horizontal container: fixed-width cards spread over the row on a
-    wide screen, wrapping on a phone."""
+    wide screen, wrapping on a phone (`width="stretch"`: a short row's cards share the width)."""
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         for item in items:
-            card(item, width=style.CARD_WIDTH)
+            card(item, width=width)
 
 
 def view_key(url_path: str) -> str:

@@ -14,7 +14,8 @@ import threading
 import pandas as pd
 
 from observatory import charts, crosswalk, labels, maps
-from observatory.indicators import registry
+from observatory.indicators import published as _published  # not a public name: views.published_figures is a module
+from observatory.indicators import published_words, registry
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -84,6 +85,20 @@ def indicator_card(indicator_id: str, label: str, value: str | None, change: flo
         f" {help_note}" if help_note and has_change else "")
     return Card(label, value, change, indicator.decimals if decimals is None else decimals, unit,
                 indicator.higher_is_better, help_text, description, note, detail)
+
+
+def published_card(indicator_id: str, label: str, figure, lang: str, *, percent: bool = False) -> Card:
+    """A card for a figure transcribed from a publisher's release (indicators.published.Figure):
+    its period and 'trascritto' under the value, the release with its link on hover, and the change
+    in percent on the same period a year earlier when the same source published it."""
+    indicator = registry.indicator(indicator_id)
+    decimals = indicator.decimals
+    change = None if percent else _published.change(figure)
+    value = published_words.card_value(figure.valore, figure.circa, lang, decimals=decimals, percent=percent)
+    return Card(label, value, change, 1, labels.percent_unit(lang), indicator.higher_is_better,
+                published_words.card_help(indicator.label(lang), indicator.definition(lang), figure, lang,
+                                          change is not None),
+                published_words.card_description(figure, lang))
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
