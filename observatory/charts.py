@@ -218,6 +218,34 @@ def grouped_bars(frame: pd.DataFrame, *, category: str, value: str, territory: s
                  alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)],
     ).properties(title=title, description=description or title,
                  height=max(style.CHART_HEIGHT, data[category].nunique() * len(codes) * 9 + 40))
+def period_territory_bars(frame: pd.DataFrame, *, x: str, value: str, territory: str, order: list, title: str,
+                          value_title: str, names: dict[str, str], lang: str, indicator: str | None = None,
+                          decimals: int = 0, details: tuple[tuple[str, str], ...] = (), subtitle: str = "",
+                          description: str = "") -> alt.Chart:
+    """Vertical bars per period with one bar per territory side by side (territory colours). The
+    periods are `order`, every one of them on the axis, so a period not published is an empty slot,
+    never a zero; `details` adds (column, title) pairs to the tooltip. With `indicator`, the registry
+    gives the decimals."""
+    if indicator is not None:
+        decimals = registry.indicator(indicator).decimals
+    data = frame.assign(_territorio=frame[territory].map(lambda c: names.get(c, c)))
+    codes = list(dict.fromkeys(frame[territory]))
+    fmt = f",.{decimals}f"
+    extra = [alt.Tooltip(f"{column}:{'Q' if pd.api.types.is_numeric_dtype(frame[column]) else 'N'}", title=name,
+                         **({"format": fmt} if pd.api.types.is_numeric_dtype(frame[column]) else {}))
+             for column, name in details]
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X(f"{x}:O", title=None, sort=order, scale=alt.Scale(domain=order),
+                axis=alt.Axis(labelAngle=0 if len(order) <= 8 else -40, labelLimit=120)),
+        xOffset=alt.XOffset("_territorio:N", sort=[names.get(c, c) for c in codes]),
+        y=alt.Y(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt)),
+        color=alt.Color("_territorio:N", title=None, scale=territory_scale(codes, names)),
+        tooltip=[alt.Tooltip("_territorio:N", title=labels.t("col.territorio", lang)),
+                 alt.Tooltip(f"{x}:O", title=labels.t("col.periodo", lang)),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt), *extra],
+    ).properties(title=alt.Title(title, subtitle=subtitle or alt.Undefined), description=description or title)
+
+
 #: Two series that are not territories (demand/supply, males/females): Okabe–Ito sky blue and
 #: reddish purple, distinct from every territory colour.
 PAIR_COLORS = [style.FALLBACK_COLORS[2], style.FALLBACK_COLORS[0]]

@@ -71,6 +71,45 @@ def max_upload_bytes() -> int:
     return int(os.environ.get("OSSERVATORIO_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 
 
+def _seconds(name: str, default: float) -> float:
+    return float(os.environ.get(name, default))
+
+
+def max_retry_after_s() -> float:
+    """Longest wait a publisher's Retry-After may impose; a longer one ends the attempt at once."""
+    return _seconds("OSSERVATORIO_MAX_RETRY_AFTER", 60)
+
+
+def dataset_deadline_s() -> float:
+    """Longest time one dataset of a refresh may take (ISTAT's throttle alone needs minutes)."""
+    return _seconds("OSSERVATORIO_DATASET_DEADLINE", 30 * 60)
+
+
+def refresh_deadline_s() -> float:
+    """Longest time a whole refresh may take: it then ends and releases its lock, whatever the sources do."""
+    return _seconds("OSSERVATORIO_REFRESH_DEADLINE", 90 * 60)
+
+
+def upload_memory_mb() -> int:
+    """Memory an uploaded file may take while it is parsed, in the child process that parses it."""
+    return int(os.environ.get("OSSERVATORIO_UPLOAD_MEMORY_MB", "1024"))
+
+
+def upload_timeout_s() -> float:
+    """Longest time the child process may spend parsing an uploaded file."""
+    return _seconds("OSSERVATORIO_UPLOAD_TIMEOUT", 60)
+
+
+def max_member_inflate_bytes() -> int:
+    """Largest size one member of an uploaded xlsx may inflate to (a sheet's XML): a zip bomb stops here."""
+    return int(os.environ.get("OSSERVATORIO_MAX_MEMBER_INFLATE_BYTES", str(100 * 1024 * 1024)))
+
+
+def signin_db_path() -> Path:
+    """Failed sign-ins, per client address and overall, shared by every process (beside the audit log)."""
+    return audit_log_path().parent / "accessi.sqlite"
+
+
 def dashboard_url() -> str:
     """Public address of the dashboard, printed as a QR code on the slides."""
     return os.environ.get("OSSERVATORIO_PUBLIC_URL", "http://localhost:8501")

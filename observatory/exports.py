@@ -39,6 +39,11 @@ def with_demo_warning(frame: pd.DataFrame, warning: str) -> pd.DataFrame:
     return pd.concat([pd.DataFrame({"avvertenza": [warning] * len(frame)}, index=frame.index), frame], axis=1)
 
 
+def with_note(frame: pd.DataFrame, column: str, note: str) -> pd.DataFrame:
+    """The frame with a first column repeating `note` on every row (e.g. how the values reached us)."""
+    return pd.concat([pd.DataFrame({column: [note] * len(frame)}, index=frame.index), frame], axis=1)
+
+
 def spec_with_warning(spec: dict, warning: str) -> dict:
     """A copy of a Vega-Lite spec whose title carries the warning as a subtitle (for PNG exports)."""
     out = dict(spec)

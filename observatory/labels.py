@@ -22,10 +22,12 @@ from observatory.texts import (
     municipalities,
     overview,
     presentation,
+    published,
     sectors,
     shell,
     skills,
     staff,
+    verification,
 )
 
 LANGUAGES = {"it": "Italiano", "en": "English"}
@@ -37,7 +39,7 @@ MISSING = "–"
 #: a test checks every key used in the code exists and both languages are filled in.
 TEXTS: dict[str, tuple[str, str]] = {}
 for _module in (ateco, shell, overview, labour, business, education, skills, municipalities, sectors, staff,
-                presentation):
+                presentation, verification, published):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

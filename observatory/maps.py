@@ -90,6 +90,7 @@ def choropleth(
     highlight: str | None = None,
     unit: str = "",
     selectable: bool = False,
+    missing_label: str = labels.MISSING,
 ) -> tuple[pdk.Deck, list[LegendClass]]:
     """A choropleth of `values` (`comune_istat`, `valore`) over `features`; returns deck and legend.
 
@@ -105,7 +106,8 @@ def choropleth(
         value = by_code.get(code, pd.NA)
         klass = classes.get(code, pd.NA)
         fill = style.hex_to_rgb(style.MISSING_COLOR if pd.isna(klass) else colors[int(klass)], 235)
-        text = labels.fmt_number(value, decimals, lang) + (f" {unit}" if unit and not pd.isna(value) else "")
+        text = missing_label if pd.isna(value) else (
+            labels.fmt_number(value, decimals, lang) + (f" {unit}" if unit else ""))
         painted.append({**feature, "properties": {**feature["properties"], "fill": fill, "valore": text}})
     municipalities = pdk.Layer(
         "GeoJsonLayer", {"type": "FeatureCollection", "features": painted}, id="comuni",

@@ -40,7 +40,7 @@ PAGES = [
         ("settori", "sectors.section.compare"), ("indice", "sectors.section.index"),
         ("tutti", "sectors.section.all"))),
     PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO, (
-        ("dataset", "sources.datasets"), ("indicatori", "sources.indicators"))),
+        ("dataset", "sources.datasets"), ("indicatori", "sources.indicators"), ("verifica", "sources.verify"))),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),
 ]
 DEFAULT = PAGES[0]

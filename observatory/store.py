@@ -3,11 +3,14 @@
 Layout under `config.snapshot_dir()`:
     versions/<version>/<dataset>.parquet   one file per dataset
     versions/<version>/manifest.json       provenance of every dataset (see DatasetRecord)
+    versions/<version>/changelog.md        what that version changed
+    changelog/<version>.md                 the same text, kept when the version itself is pruned
     current                                the name of the live version, switched with os.replace
 
 A writer builds a whole new version folder, validates and fsyncs it, then swaps `current`; a reader
 resolves `current` once and reads only that folder, so it never sees a half-written snapshot.
-A file lock keeps two writers apart; the last KEEP_VERSIONS versions are kept.
+A file lock keeps two writers apart; the last KEEP_VERSIONS versions are kept, and never the newest
+version in which every dataset was complete (nothing carried over from an older answer).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
@@ -28,9 +32,18 @@ from observatory import config
 from observatory.errors import ObservatoryError
 
 KEEP_VERSIONS = 3
-PROVENANCES = ("ufficiale", "caricato", "dimostrativo")
+#: How a dataset's numbers reached us: downloaded from the publisher, uploaded by staff, the
+#: publisher's values from a public copy (unchanged, summed or rounded by the copy), figures
+#: transcribed from a publisher's release, or a constructed sample (observatory/provenance.py).
+PROVENANCES = ("ufficiale", "caricato", "copia_verbatim", "copia_aggregata", "copia_arrotondata", "trascritto",
+               "dimostrativo")
 MANIFEST = "manifest.json"
 POINTER = "current"
+_LOG = logging.getLogger(__name__)
+CHANGELOG = "changelog.md"
+CHANGELOGS = "changelog"
+UNWRITABLE = ("La cartella dei dati del server non è scrivibile (sola lettura o permessi): nessun dato è "
+              "cambiato. Chi gestisce il server deve renderla scrivibile, poi riprovare.")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,17 +55,29 @@ class DatasetRecord:
     publisher: str
     source_url: str
     licence: str
-    provenance: str  # ufficiale | caricato | dimostrativo
+    provenance: str  # one of PROVENANCES
     period_start: str | None
     period_end: str | None
     retrieved_at: str
     rows: int
     sha256: str
     notes: str = ""
+    #: parts kept from an older answer because the last one lacked them: [{dal, colonne, gruppi}]
+    carried_over: tuple = ()
 
     @property
     def is_demo(self) -> bool:
         return self.provenance == "dimostrativo"
+
+    @property
+    def complete(self) -> bool:
+        return not self.carried_over
+
+    @classmethod
+    def from_json(cls, item: dict) -> DatasetRecord:
+        """A manifest entry; fields this code does not know (a newer writer) are ignored."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in item.items() if k in known})
 
 
 @dataclasses.dataclass
@@ -70,10 +95,15 @@ class NewDataset:
     period_end: str | None = None
     notes: str = ""
     retrieved_at: str | None = None
+    carried_over: list = dataclasses.field(default_factory=list)
 
 
 class SnapshotBusy(ObservatoryError):
     """Another writer holds the lock."""
+
+
+class SnapshotUnwritable(ObservatoryError):
+    """The snapshot folder cannot be written (read-only mount, permissions, full disk)."""
 
 
 def root(base: Path | None = None) -> Path:
@@ -102,7 +132,7 @@ def read_manifest(version: str | None = None, base: Path | None = None) -> dict[
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ObservatoryError("Il manifesto dell'archivio dati è mancante o illeggibile.") from exc
-    return {item["id"]: DatasetRecord(**item) for item in raw["datasets"]}
+    return {item["id"]: DatasetRecord.from_json(item) for item in raw["datasets"]}
 
 
 def read_dataset(dataset_id: str, version: str | None = None, base: Path | None = None) -> pd.DataFrame:
@@ -135,34 +165,49 @@ def write_version(
     lock_timeout: float = 0,
     now: datetime | None = None,
     extra_files: Mapping[str, str] | None = None,
+    changelog: str | None = None,
+    keep_others: bool = True,
+    from_version: str | None = None,
 ) -> str:
-    """Write a new version: unchanged datasets are carried over, the given ones replaced.
+    """Write a new version: the datasets of the live version are carried over, the given ones replaced.
 
     `validate(id, frame)` must raise on a bad frame; nothing becomes live unless every dataset
-    passes. `extra_files` (name → text) are written beside the manifest, e.g. the changelog.
-    Returns the new version name. Raises SnapshotBusy if another writer holds the lock.
+    passes. `changelog` is written beside the manifest and kept in `changelog/` after pruning;
+    `extra_files` (name → text) are written beside the manifest too. `keep_others=False` writes only
+    the given datasets (a snapshot built for another area); `from_version` starts from that version
+    instead of the live one (a restore). Returns the new version name. Raises SnapshotBusy if another
+    writer holds the lock, SnapshotUnwritable when the folder cannot be written.
     """
     snapshot_root = root(base)
-    (snapshot_root / "versions").mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(snapshot_root / ".lock"))
+    files = dict(extra_files or {})
+    if changelog is not None:
+        files[CHANGELOG] = changelog
     try:
-        lock.acquire(timeout=lock_timeout)
-    except Timeout as exc:
-        raise SnapshotBusy("Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto.") from exc
-    try:
-        return _write_locked(list(datasets), validate, snapshot_root, now or datetime.now(UTC),
-                             dict(extra_files or {}))
-    finally:
-        lock.release()
+        (snapshot_root / "versions").mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(snapshot_root / ".lock"))
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout as exc:
+            raise SnapshotBusy("Un aggiornamento dei dati è già in corso: riprovare tra qualche minuto.") from exc
+        try:
+            return _write_locked(list(datasets), validate, snapshot_root, now or datetime.now(UTC), files,
+                                 keep_others, from_version)
+        finally:
+            lock.release()
+    except OSError as exc:
+        raise SnapshotUnwritable(UNWRITABLE) from exc
 
 
-def _write_locked(datasets, validate, snapshot_root: Path, now: datetime, extra_files: dict) -> str:
+def _write_locked(datasets, validate, snapshot_root: Path, now: datetime, extra_files: dict,
+                  keep_others: bool = True, from_version: str | None = None) -> str:
     for stale in (snapshot_root / "versions").glob(".*.tmp"):  # left by a writer that was killed
         shutil.rmtree(stale, ignore_errors=True)
     try:
-        previous = current_version(snapshot_root)
-        manifest = read_manifest(previous, snapshot_root)
+        previous = from_version or current_version(snapshot_root)
+        manifest = read_manifest(previous, snapshot_root) if keep_others else {}
     except ObservatoryError:
+        if from_version:
+            raise
         previous, manifest = None, {}
     name = now.strftime("%Y%m%dT%H%M%S%fZ")
     target = snapshot_root / "versions" / name
@@ -186,9 +231,13 @@ def _write_locked(datasets, validate, snapshot_root: Path, now: datetime, extra_
                 licence=item.licence, provenance=item.provenance, period_start=item.period_start,
                 period_end=item.period_end, retrieved_at=item.retrieved_at or now.isoformat(timespec="seconds"),
                 rows=len(item.frame), sha256=_sha256(path), notes=item.notes,
+                carried_over=tuple(item.carried_over or ()),
             )
         body = {"version": name, "created_at": now.isoformat(timespec="seconds"),
+                "completo": all(r.complete for r in manifest.values()),
                 "datasets": [dataclasses.asdict(r) for r in sorted(manifest.values(), key=lambda r: r.id)]}
+        if from_version:
+            body["ripristino_di"] = from_version
         for file_name, text in extra_files.items():
             (staging / file_name).write_text(text, encoding="utf-8")
         (staging / MANIFEST).write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -198,8 +247,22 @@ def _write_locked(datasets, validate, snapshot_root: Path, now: datetime, extra_
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _prune(snapshot_root, keep=KEEP_VERSIONS)
+    try:  # the new version is live: housekeeping that fails must not report the write as failed
+        if CHANGELOG in extra_files:
+            _keep_changelog(snapshot_root, name, extra_files[CHANGELOG])
+        _prune(snapshot_root, keep=KEEP_VERSIONS)
+    except OSError:
+        _LOG.warning("snapshot %s written; changelog copy or pruning failed", name, exc_info=True)
     return name
+
+
+def _keep_changelog(snapshot_root: Path, name: str, text: str) -> None:
+    """A dated copy of the changelog beside the versions, so pruning a version never loses its story."""
+    folder = snapshot_root / CHANGELOGS
+    folder.mkdir(exist_ok=True)
+    tmp = folder / f".{name}.md.tmp"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, folder / f"{name}.md")
 
 
 def _switch_pointer(snapshot_root: Path, name: str) -> None:
@@ -213,12 +276,30 @@ def _switch_pointer(snapshot_root: Path, name: str) -> None:
 
 
 def _prune(snapshot_root: Path, keep: int) -> None:
-    """Drop all but the newest `keep` versions (never the live one) and any stale staging folder."""
+    """Drop all but the newest `keep` versions, never the live one nor the newest complete one."""
     live = current_version(snapshot_root)
-    versions = sorted(p for p in (snapshot_root / "versions").iterdir() if not p.name.startswith("."))
-    for old in versions[:-keep]:
-        if old.name != live:
-            shutil.rmtree(old, ignore_errors=True)
+    names = list_versions(snapshot_root)
+    complete = [n for n in names if is_complete(snapshot_root, n)]
+    protected = {live, *names[-keep:], *complete[-1:]}
+    for name in names:
+        if name not in protected:
+            shutil.rmtree(snapshot_root / "versions" / name, ignore_errors=True)
+
+
+def version_body(snapshot_root: Path, name: str) -> dict:
+    """The raw manifest of a version ({} when unreadable)."""
+    try:
+        return json.loads((snapshot_root / "versions" / name / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def is_complete(snapshot_root: Path, name: str) -> bool:
+    """True when no dataset of the version holds parts carried over from an older answer."""
+    body = version_body(snapshot_root, name)
+    if "completo" in body:
+        return bool(body["completo"])
+    return bool(body) and all(not item.get("carried_over") for item in body.get("datasets", []))
 
 
 def _sha256(path: Path) -> str:

@@ -8,6 +8,7 @@ from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
 from observatory.views import competenze as view
+from observatory.views import published_figures as published
 
 require_app_shell()
 
@@ -26,15 +27,27 @@ def missing(dataset_id: str, error: str) -> None:
 if shown in ("entrate", "difficili"):
     # --- demand: Excelsior planned hires by professional group ---
     excelsior, error = data.try_dataset("excelsior")
+    lead = None
+    if shown == "entrate" and published.shown_for("excelsior", reliable=data.reliable_ids()):
+        # while the survey's detail is demo, the page leads with the planned hires Excelsior published
+        lead, _ = data.try_derived(published.published_planned, "numeri_pubblicati", provinces=sel.provinces,
+                                   scope_label=sel.label, lang=L)
+    if lead is not None:
+        widgets.cards(lead.cards, width="stretch")
+        widgets.block(lead.quarters)
     if excelsior is None:
         missing("excelsior", error)
         st.stop()
+    if lead is not None:
+        st.subheader(t("published.detail"))
+        widgets.demo_caption(t("published.detail_lead"), "excelsior")
     planned = data.derived(view.planned, "excelsior", territories=nuts, scope_label=sel.label, lang=L)
     if planned.empty or (shown == "difficili" and planned.hardest is None):
         st.info(t("skills.no_rows", territory=sel.label))
     elif shown == "entrate":
-        widgets.demo_caption(planned.cards_caption, "excelsior")
-        widgets.cards(planned.cards)
+        if lead is None:  # beside the published figures, demo cards would be headlines of a constructed sample
+            widgets.demo_caption(planned.cards_caption, "excelsior")
+            widgets.cards(planned.cards)
         widgets.block(planned.groups)
     else:
         widgets.block(planned.hardest)

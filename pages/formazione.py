@@ -1,6 +1,6 @@
-"""Formazione: upper-secondary students by school type and their trend, by field, and where the
-schools are; ITS Academy has no machine-readable source, and the page says so. One view at a time
-(navigation.PageEntry.views)."""
+"""Formazione: students of the area's schools by order and type, over the school years, by kind of
+upper-secondary institute and by municipality of the school; ITS Academy has no machine-readable
+source, and the page says so. One view at a time (navigation.PageEntry.views)."""
 
 import streamlit as st
 
@@ -33,26 +33,33 @@ if shown == "studenti":
     cards = data.derived(view.cards, "studenti", provinces=sel.provinces, year=year, scope_label=sel.label, lang=L)
     widgets.demo_caption(cards.caption, "studenti")
     widgets.cards(cards.cards)
+    widgets.block(cards.types)
 elif shown == "andamento":
-    widgets.block(data.derived(view.trend, "studenti", provinces=sel.provinces, scope_label=sel.label, lang=L))
+    blocks = data.derived(view.trend, "studenti", provinces=sel.provinces, scope_label=sel.label, lang=L)
+    if not blocks:
+        st.info(t("edu.one_year", territory=sel.label, year=options.years[0]))
+    for block in blocks:
+        widgets.block(block)
 else:
     row = filters.row()
     year = filters.select(t("edu.year"), options.years, "anno", options.years[0], container=row)
-    track = filters.select(t("edu.track"), options.tracks, "tipo", view.ALL, container=row,
-                           format_func=options.track_names.get)
     if shown == "percorsi":
-        fields = data.derived(view.fields, "studenti", provinces=sel.provinces, year=year, track=track,
-                              scope_label=sel.label, lang=L)
-        if fields is None:
+        choice = filters.select(t("edu.choice"), options.upper_choices, "tipo", view.ALL, container=row,
+                                format_func=options.upper_names.get)
+        kinds = data.derived(view.kinds, "studenti", provinces=sel.provinces, year=year, choice=choice,
+                             scope_label=sel.label, lang=L)
+        if kinds is None:
             st.info(t("edu.no_rows", territory=sel.label))
         else:
-            widgets.block(fields)
-        st.info(t("edu.its"))  # the post-diploma track this breakdown lacks, and why
+            widgets.block(kinds)
+        st.info(t("edu.its"))  # the post-diploma track the school data lack, and why
     else:
+        choice = filters.select(t("edu.choice"), options.choices, "tipo", view.ALL, container=row,
+                                format_func=options.choice_names.get)
         comuni, error = data.try_dataset("comuni")
         if comuni is None:
             st.info(t("edu.missing", error=error))
             st.stop()
         schools = data.derived(view.schools_map, "studenti", "comuni", provinces=sel.provinces, year=year,
-                               track=track, scope_label=sel.label, lang=L, highlight=sel.municipality)
+                               choice=choice, scope_label=sel.label, lang=L, highlight=sel.municipality)
         maps_ui.map_block(schools, key="edu-map")

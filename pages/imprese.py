@@ -7,6 +7,7 @@ from observatory.ui import data, filters, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
 from observatory.views import imprese as view
+from observatory.views import published_figures as published
 
 require_app_shell()
 
@@ -19,9 +20,20 @@ shown = widgets.view_picker("imprese")
 if shown in ("nascite", "tassi", "settori"):
     # --- births and closures (Registro Imprese, monthly → quarters) ---
     imprese, error = data.try_dataset("imprese")
+    lead = None
+    if shown == "nascite" and published.shown_for("imprese", reliable=data.reliable_ids()):
+        # while the register's data are demo, the page leads with what the Chamber of Commerce published
+        lead, _ = data.try_derived(published.published_firms, "numeri_pubblicati", provinces=sel.provinces, lang=L)
+    if lead is not None:
+        widgets.cards(lead.cards, width="stretch")
+        if lead.stock is not None:
+            widgets.block(lead.stock)
     if imprese is None:
         st.info(t("biz.missing", error=error))
         st.stop()
+    if lead is not None:
+        st.subheader(t("published.detail"))
+        widgets.demo_caption(t("published.detail_lead"), "imprese")
     options = data.derived(view.flow_options, "imprese", lang=L)
     sector, since = view.TOTAL, int(options.years[0])
     if shown != "settori":
@@ -33,8 +45,9 @@ if shown in ("nascite", "tassi", "settori"):
     if flows.empty:
         st.info(t("biz.no_rows"))
     elif shown == "nascite":
-        widgets.demo_caption(flows.cards_caption, "imprese")
-        widgets.cards(flows.cards)
+        if lead is None:  # beside the published figures, demo cards would be headlines of a constructed sample
+            widgets.demo_caption(flows.cards_caption, "imprese")
+            widgets.cards(flows.cards)
         widgets.block(flows.balance)
     elif shown == "tassi":
         for item in flows.rates:

@@ -8,6 +8,7 @@ from observatory.ui import data, filters, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
 from observatory.views import mercato_lavoro as view
+from observatory.views import published_figures as published
 
 require_app_shell()
 
@@ -33,15 +34,31 @@ if shown == "tassi":
     with st.container(horizontal=True):
         for item in rates.cards:
             widgets.card(item)
-    widgets.block(rates.rates)
+    if rates.rates is None:
+        st.info(rates.missing)
+    else:
+        widgets.block(rates.rates)
 
 else:
     # --- hires and terminations (Comunicazioni Obbligatorie) ---
     needed = view.FLOWS if shown == "flussi" else ("avviamenti",)
     missing = [message for _, message in map(data.try_dataset, needed) if message]
+    lead = None
+    if shown == "flussi" and published.shown_for(*view.FLOWS, reliable=data.reliable_ids()):
+        # while the flows are demo, the page leads with the figures published per province and year
+        lead, _ = data.try_derived(published.published_flows, "numeri_pubblicati", provinces=sel.provinces, lang=L)
+    if lead is not None:
+        for cards in lead.cards:  # one row per province: hires, terminations, balance of its year
+            widgets.cards(cards, width="stretch")
+        widgets.block(lead.hires)
+        if lead.balance is not None:
+            widgets.block(lead.balance)
     if missing:
         st.info(t("labour.missing", error=missing[0]))
         st.stop()
+    if lead is not None:
+        st.subheader(t("published.detail"))
+        widgets.demo_caption(t("published.detail_lead"), *view.FLOWS)
     options = data.derived(view.flow_options, "avviamenti", lang=L)
     row = filters.row()
     sector = filters.url_choice(t("labour.filter.sector"), options.sectors, key="settore", default=view.ALL_SECTORS,

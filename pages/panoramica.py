@@ -17,15 +17,19 @@ st.markdown(t("overview.lead"))
 shown = widgets.view_picker("panoramica")
 
 
-def card_group(function, dataset_ids: tuple[str, ...]) -> tuple:
-    """A group of cards from its datasets; when one cannot be read, the same cards with a note."""
-    group, error = data.try_derived(function, *dataset_ids, provinces=sel.provinces, lang=L)
-    return group if error is None else function(*[None] * len(dataset_ids), provinces=sel.provinces, lang=L,
-                                                 error=error)
+def card_group(groups: tuple) -> tuple:
+    """A topic's cards from the first of its groups whose datasets can be read and give cards (the
+    published figures before a demo sample); when none does, the last group's cards with a note."""
+    for group in groups:
+        found, error = data.try_derived(group.function, *group.dataset_ids, provinces=sel.provinces, lang=L)
+        if error is None and found:
+            return found
+    return found if error is None else group.function(*[None] * len(group.dataset_ids), provinces=sel.provinces,
+                                                      lang=L, error=error)
 
 
 if shown == "sintesi":
-    rows = [[card for group in row for card in card_group(*group)] for row in view.ROWS]
+    rows = [[card for topic in row for card in card_group(topic)] for row in view.rows(data.reliable_ids())]
     cards.headlines(rows, cards.link_query())
 
 else:

@@ -2,7 +2,8 @@
 
 Connectors are tested against it exactly as they talk to the publisher: same paths, query strings,
 headers and bodies. Responses come from a folder (path → file) or from routes registered by a test;
-faults (status codes, delays, truncated bodies) can be queued for a path prefix."""
+faults (status codes, delays, truncated bodies, a body dripped a byte at a time) can be queued for a
+path prefix."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class Reply:
     headers: dict[str, str] = dataclasses.field(default_factory=dict)
     delay: float = 0.0
     truncate: bool = False  # announce the full length, send half the body, then close
+    drip: float = 0.0  # seconds between two bytes of the body (a server that never trips a read timeout)
 
 
 @dataclasses.dataclass
@@ -52,7 +54,9 @@ class FixtureServer:
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # a short poll interval: stop() waits for the serving loop to notice, 0.5 s by default, on every test
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                        daemon=True)
 
     @property
     def url(self) -> str:
@@ -76,10 +80,12 @@ class FixtureServer:
         self.routes[path] = reply
 
     def fail(self, prefix: str, *, status: int = 500, body: bytes | str = b"", delay: float = 0.0,
-             truncate: bool = False, times: int = 1, headers: dict[str, str] | None = None) -> None:
-        """Queue a fault for the next `times` requests whose path starts with `prefix`."""
+             truncate: bool = False, times: int = 1, headers: dict[str, str] | None = None,
+             drip: float = 0.0) -> None:
+        """Queue a fault for the next `times` requests whose path starts with `prefix`; a 200 fault with
+        `delay`, `truncate` or `drip` serves the normal body late, cut or a byte at a time."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.faults.append(_Fault(prefix, Reply(status, data, dict(headers or {}), delay, truncate), times))
+        self.faults.append(_Fault(prefix, Reply(status, data, dict(headers or {}), delay, truncate, drip), times))
 
     def _answer(self, request: Request) -> Reply:
         with self._lock:
@@ -90,6 +96,8 @@ class FixtureServer:
                     if fault.reply.status == 200 and fault.reply.truncate:
                         real = self._normal(request)
                         return dataclasses.replace(real, truncate=True, delay=fault.reply.delay)
+                    if fault.reply.status == 200 and fault.reply.drip:
+                        return dataclasses.replace(self._normal(request), drip=fault.reply.drip)
                     if fault.reply.delay and fault.reply.status == 200:
                         return dataclasses.replace(self._normal(request), delay=fault.reply.delay)
                     return fault.reply
@@ -129,6 +137,12 @@ class FixtureServer:
                     if reply.truncate:
                         self.send_header("Connection", "close")
                     self.end_headers()
+                    if reply.drip:
+                        for index in range(len(reply.body)):
+                            self.wfile.write(reply.body[index:index + 1])
+                            self.wfile.flush()
+                            time.sleep(reply.drip)
+                        return
                     self.wfile.write(reply.body[: len(reply.body) // 2] if reply.truncate else reply.body)
                     if reply.truncate:
                         self.close_connection = True

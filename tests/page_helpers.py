@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from observatory import navigation
@@ -29,3 +30,14 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str]]:
 def it_number(value: float, decimals: int = 0) -> str:
     """Italian formatting computed independently of observatory.labels."""
     return it_dec(value, decimals)
+
+
+def published_hires(figures: pd.DataFrame, name: str) -> tuple[str, pd.Series]:
+    """A province's hires of its latest published year, from the latest page, computed here: annual
+    COB figures of the province's perimeter (not the employment centres of Lecco and Merate)."""
+    rows = figures[(figures["dominio"] == "COB") & (figures["territorio"] == name)
+                   & figures["indicatore"].isin(["avviamenti", "assunzioni", "attivazioni"])
+                   & figures["periodo"].str.fullmatch(r"\d{4}")
+                   & ~figures["fonte"].str.contains("Osservatorio provinciale mercato del lavoro Lecco|Lecco e Merate")]
+    year = rows["periodo"].max()
+    return year, rows[rows["periodo"] == year].iloc[-1]

@@ -99,6 +99,26 @@ def test_page_renders_cleanly_offline(chromium, app_url, shots, entry, view):
         result["context"].close()
 
 
+ENGLISH = [("panoramica", None, "Overview"), ("mercato-lavoro", None, "Labour market"),
+           ("mercato-lavoro", "flussi", "Labour market"), ("imprese", None, "Businesses"),
+           ("competenze", None, "Skills"),
+           ("formazione", None, "Education"), ("formazione", "andamento", "Education"),
+           ("fonti", "verifica", "Sources and method")]
+
+
+@pytest.mark.parametrize(("path", "view", "title"), ENGLISH, ids=lambda v: v or "-")
+def test_english_pages_render_cleanly(chromium, app_url, shots, path, view, title):
+    """The pages the real and published data changed, opened in English (`?lang=en`)."""
+    url = app_url + ("/" if path == navigation.DEFAULT.url_path else f"/{path}") + "?lang=en" + (
+        f"&sezione={view}" if view else "")
+    result = visit(chromium, url, shots / f"en-{path}{'-' + view if view else ''}.png")
+    try:
+        assert result["exceptions"] == [] and result["outside"] == [] and result["console"] == []
+        assert result["page"].locator('[data-testid="stMain"] h1').first.inner_text().strip() == title
+    finally:
+        result["context"].close()
+
+
 def test_population_map_is_drawn(chromium, app_url, shots):
     result = visit(chromium, app_url + "/?sezione=mappa", shots / "mappa-popolazione.png")
     try:

@@ -57,3 +57,11 @@ def test_demo_exports_say_so_inside_the_file():
     spec = exports.spec_with_warning(charts.spec(chart, "it"), "DATI DIMOSTRATIVI")
     assert spec["title"]["text"] == "Titolo" and spec["title"]["subtitle"] == "DATI DIMOSTRATIVI"
     assert charts.to_png(spec)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_exports_of_a_public_copy_say_so_inside_the_file():
+    noted = exports.with_note(FRAME, "provenienza_dei_dati", "copia pubblica, valori dell'editore invariati")
+    back = pd.read_csv(io.BytesIO(exports.to_csv(noted)), sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(back.columns)[0] == "provenienza_dei_dati"
+    assert set(back["provenienza_dei_dati"]) == {"copia pubblica, valori dell'editore invariati"}
+    assert back["valore"].tolist() == FRAME["valore"].tolist()

@@ -73,13 +73,15 @@ def test_firm_flows_over_the_latest_twelve_months():
 
 
 def test_students_latest_year_and_change():
-    frame = pd.DataFrame({"anno_scolastico": ["2023/24", "2024/25", "2024/25", "2024/25"],
-                          "comune_istat": ["097042", "097042", "097001", "013075"], "totale": [100, 90, 30, 7]})
-    enrolment = headlines.students_latest(frame, ["097"])
+    frame = pd.DataFrame({"anno_scolastico": ["2023/24", "2024/25", "2024/25", "2024/25", "2024/25"],
+                          "provincia_istat": ["097", "097", "097", "013", "097"],
+                          "comune_istat": ["097042", "097042", "097001", "013075", None],
+                          "ordine": ["primaria"] * 5, "totale": [100, 90, 25, 7, 5]})
+    enrolment = headlines.students_latest(frame, ["097"])  # the school no registry places still counts
     assert enrolment == headlines.Enrolment("2024/25", 120, "2023/24", 100)
     assert headlines.students_sentence(["Lecco"], enrolment, "it") == (
-        "In provincia di Lecco nell'anno scolastico 2024/25 gli studenti delle scuole superiori sono 120, "
-        "20 in più rispetto al 2023/24.")
+        "In provincia di Lecco nell'anno scolastico 2024/25 gli studenti delle scuole, dall'infanzia alle superiori, "
+        "sono 120, 20 in più rispetto al 2023/24.")
     assert "fewer" in headlines.students_sentence(["Lecco"], headlines.Enrolment("2024/25", 80, "2023/24", 100), "en")
     assert headlines.students_latest(frame, ["016"]) is None
 

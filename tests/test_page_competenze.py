@@ -24,14 +24,15 @@ def test_excelsior_cards_and_gap_for_both_provinces(full_data_dir):
                                 f"con {it_int(top.iloc[0])} entrate previste"]
     assert not at.warning and not at.radio
 
-    # industria = operai + conduttori + tecniche; supply: the TECNOLOGICO students over mapped ones (no IeFP)
+    # industria = operai + conduttori + tecniche; supply: the students of industrial technical institutes (TF)
+    # over those of institutes with an area
     at = open_page("competenze", sezione="divario")
     assert not at.exception, [e.value for e in at.exception]
     industry = ex[ex["categoria"].isin(["Operai specializzati", "Conduttori di impianti", "Professioni tecniche"])]
     demand_share = industry["entrate"].sum() / ex["entrate"].sum() * 100
     latest = st[st["anno_scolastico"] == "2024/25"]
-    mapped = latest[latest["tipo_percorso"] != "iefp"]
-    supply_share = mapped.loc[mapped["percorso"] == "TECNOLOGICO", "totale"].sum() / mapped["totale"].sum() * 100
+    mapped = latest[latest["tipologia"].isin(["PS", "TF", "TD", "RH"])]  # the synthetic upper-secondary schools
+    supply_share = mapped.loc[mapped["tipologia"] == "TF", "totale"].sum() / mapped["totale"].sum() * 100
     titles = chart_titles(at)
     assert len(titles) == 2 and not at.metric
     assert (f"Como + Lecco: «Industria, tecnologia e costruzioni» è il {it_dec(demand_share, 1)}\u00a0% della domanda "
@@ -113,4 +114,27 @@ def test_missing_datasets(geo_only_data_dir):
     assert [m.split(":")[0] for m in messages["entrate"]] == ["Entrate previste dalle imprese (Excelsior)"]
     assert messages["difficili"] == messages["entrate"]
     assert [m.split(":")[0] for m in messages["settori"]] == ["Assunzioni per settore, ultimi 12 mesi"]
-    assert [m.split(":")[0] for m in messages["divario"]] == ["Studenti per percorso"]
+    assert [m.split(":")[0] for m in messages["divario"]] == ["Studenti per tipo di scuola"]
+
+
+def test_the_shipped_planned_view_leads_with_the_published_quarters(data_dir):
+    """Excelsior's detail is demo in the shipped snapshot: the cards and the first chart are the
+    planned hires Excelsior published per quarter; the groups chart below keeps its badge."""
+    from observatory import store
+
+    figures = store.read_dataset("numeri_pubblicati")
+    for code, area, scope in (("entrambe", "Como+Lecco", "Como + Lecco"), ("097", "Lecco", "Lecco")):
+        rows = figures[(figures["indicatore"] == "entrate_previste") & (figures["territorio"] == area)
+                       & figures["periodo"].str.fullmatch(r"\d{4}-Q[1-4]")].sort_values("periodo")
+        last = rows.iloc[-1]
+        at = open_page("competenze", territorio=code)
+        assert not at.exception, [e.value for e in at.exception]
+        cards = {m.label: (m.value, m.proto.delta_description) for m in at.metric}
+        quarter = f"{last['periodo'][-1]}° trim. {last['periodo'][:4]}"
+        assert cards["Entrate previste"] == (it_int(last["valore"]), f"{quarter} · trascritto")
+        titles = chart_titles(at)
+        assert titles[0].startswith(f"{scope}: {it_int(last['valore'])} entrate previste nel {quarter}")
+        assert [s.value for s in at.subheader] == ["Dettaglio da dati dimostrativi"]
+        captions = [c.value for c in at.caption]
+        assert "trascritto" in captions[0] and "dati dimostrativi" not in captions[0]
+        assert all("dati dimostrativi" in c for c in captions[1:])

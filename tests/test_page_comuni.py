@@ -84,7 +84,7 @@ def test_economy_view_draws_sectors_and_students(full_data_dir):
     assert chart_titles(at) == [
         f"{name}: il settore con più addetti è {ateco.section_name(top['settore_ateco'])} "
         f"({it_int(top['addetti'])} addetti in {it_int(top['unita_locali'])} unità locali)",
-        f"{name}, 2024/25: {it_int(enrolled['totale'].sum())} studenti nelle scuole superiori del comune"]
+        f"{name}, 2024/25: {it_int(enrolled['totale'].sum())} studenti nelle scuole del comune"]
     assert not at.metric and not at.dataframe and decks(at) == []
 
 

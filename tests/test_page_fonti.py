@@ -52,3 +52,55 @@ def test_a_damaged_manifest_is_reported(data_dir):
     at = open_page("fonti")
     assert not at.exception
     assert at.main.error and "illeggibile" in at.main.error[0].value
+
+
+def test_datasets_view_names_the_public_copy_and_the_original_publisher(data_dir):
+    at = open_page("fonti")
+    table = _table(at).set_index("Dataset")
+    records = store.read_manifest()
+    labour = table.loc[records["forze_lavoro"].title]
+    assert labour["Editore"] == "ISTAT"
+    assert labour["Provenienza"] == "copia pubblica, valori dell'editore arrotondati dalla copia"
+    copy = labour["Copia pubblica (repository, file, commit)"]
+    assert "github.com/nmaiese/diset-viz, app/static/data/nuovi/istat_prov.csv @ c0b435b" in copy
+    assert "github.com/ethancmallory/ALAN-IS477" in copy and "9f4b737" in copy
+    students = table.loc[records["studenti"].title]
+    assert students["Editore"] == "Ministero dell'Istruzione e del Merito"
+    assert "github.com/ondata/religione-cattolica-scuola, elaborazioni/alunni-scuole.csv @ 9df9b20" in \
+        students["Copia pubblica (repository, file, commit)"]
+    assert table.loc[records["numeri_pubblicati"].title, "Provenienza"] == "trascritto dai comunicati dell'editore"
+    assert table.loc[records["comuni"].title, "Copia pubblica (repository, file, commit)"] == "–"
+
+
+def test_verification_view_lists_every_published_figure(data_dir):
+    at = open_page("fonti", sezione="verifica")
+    assert not at.exception, [e.value for e in at.exception]
+    table = _table(at)
+    assert len(table) == 225
+    assert table["Stato"].iloc[0] == "concorda"  # figures the archive reproduces come first
+    assert any(c.value.startswith("225 numeri pubblicati: concorda 3") for c in at.caption)
+    slip = open_page("fonti", sezione="verifica", stato="errore_aritmetico")
+    rows = _table(slip)
+    assert len(rows) == 1 and rows["Pubblicato"].item() == "4.602" and rows["Calcolato dall'archivio"].item() == "4.512"
+    assert "assunzioni meno cessazioni" in rows["Perché"].item()
+    revised = _table(open_page("fonti", sezione="verifica", stato="rivisto")).set_index("Periodo")
+    assert revised.loc["2020", "Calcolato dall'archivio"] == "5,594" and revised.loc["2020", "Pubblicato"] == "5,3"
+    assert len(slip.get("popover")) == 1  # the download menu of exactly these rows
+
+
+def test_verification_never_counts_demo_data(full_data_dir):
+    at = open_page("fonti", sezione="verifica")  # every synthetic dataset is demo here
+    table = _table(at)
+    assert set(table["Stato"]) == {"non calcolabile dall'archivio"}
+    assert any("solo dati dimostrativi" in reason for reason in table["Perché"])
+    english = open_page("fonti", lang="en", sezione="verifica")
+    assert set(_table(english)["Status"]) == {"not computable from the archive"}
+
+
+def test_datasets_view_lists_the_public_copies_with_links(data_dir):
+    at = open_page("fonti")
+    text = next(m.value for m in at.markdown if "github.com/nmaiese/diset-viz" in m.value)
+    assert ("[github.com/nmaiese/diset-viz, `app/static/data/nuovi/istat_prov.csv` @ c0b435b]"
+            "(https://github.com/nmaiese/diset-viz/blob/c0b435b1fc16467a5d5ae2aa3ebe5c12649c4f6f/app/static/data/"
+            "nuovi/istat_prov.csv) — copia pubblica, valori dell'editore arrotondati dalla copia") in text
+    assert "**Studenti per scuola: ordine, tipo di scuola e comune** (Ministero dell'Istruzione e del Merito)" in text

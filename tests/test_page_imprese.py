@@ -92,3 +92,32 @@ def test_missing_datasets_give_italian_messages(geo_only_data_dir):
         at = open_page("imprese", sezione=view)
         assert not at.exception
         assert any(message in i.value for i in at.info), view
+
+
+def test_the_shipped_flows_view_leads_with_the_published_figures(data_dir):
+    """The register's data are demo in the shipped snapshot: the cards and the first chart are what
+    the Chamber of Commerce published; the quarterly detail below keeps its badge and has no cards."""
+    figures = store.read_dataset("numeri_pubblicati")
+    firms = figures[figures["dominio"] == "Registro imprese"]
+    year = firms.loc[firms["indicatore"] == "iscrizioni", "periodo"].str.extract(r"^(\d{4})$")[0].dropna().max()
+    area = firms[(firms["territorio"] == "Como+Lecco") & (firms["periodo"] == year)].set_index("indicatore")["valore"]
+    stock = firms[firms["indicatore"] == "imprese_registrate"]
+    last = stock["periodo"].max()
+    at = open_page("imprese")
+    assert not at.exception, [e.value for e in at.exception]
+    cards = {m.label: (m.value, m.proto.delta_description) for m in at.metric}
+    assert cards["Iscrizioni"] == (it_int(area["iscrizioni"]), f"{year} · trascritto")
+    assert cards["Cessazioni"][0] == it_int(area["cessazioni_non_ufficio"])
+    assert cards["Saldo"][0] == f"+{it_int(area['iscrizioni'] - area['cessazioni_non_ufficio'])}"
+    assert cards["Imprese registrate"][0] == it_int(stock[(stock["territorio"] == "Como+Lecco")
+                                                          & (stock["periodo"] == last)]["valore"].iloc[0])
+    assert "Tasso di natalità" not in cards, "no demo card beside the published ones"
+    titles = chart_titles(at)
+    for name in ("Como", "Lecco"):
+        value = stock[(stock["territorio"] == name) & (stock["periodo"] == last)]["valore"].iloc[0]
+        assert f"{name} {it_int(value)}" in titles[0]
+    assert titles[0].startswith("Imprese registrate al ") and len(titles) == 2
+    assert [s.value for s in at.subheader] == ["Dettaglio da dati dimostrativi"]
+    captions = [c.value for c in at.caption]
+    assert "trascritto" in captions[0] and "dati dimostrativi" not in captions[0]
+    assert all("dati dimostrativi" in c for c in captions[1:])

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from observatory import navigation
-from tests.page_helpers import chart_titles, it_number, metrics, run
+from tests.page_helpers import chart_titles, it_number, metrics, published_hires, run
+from tests.pagetest import chart_specs
 
 PAGE = "pages/mercato-lavoro.py"
 NBSP = "\u00a0"
@@ -133,3 +134,60 @@ def test_missing_datasets_give_an_italian_note(geo_only_data_dir):
         at = run(PAGE, sezione=code)
         assert any(dataset_id in i.value for i in at.main.info), code
         assert not at.get("vega_lite_chart")
+
+
+def test_a_combination_missing_from_the_shipped_archive_is_said(data_dir):
+    """The real snapshot has unemployment for the total only, and no Italia: the page says so."""
+    at = run(PAGE, sesso="maschi")
+    assert not at.exception
+    assert not chart_titles(at)
+    assert any("non disponibile nell'archivio distribuito" in i.value for i in at.info)
+    at = run(PAGE)
+    assert chart_titles(at) and any("Italia: non disponibile nell'archivio distribuito" in c.value for c in at.caption)
+    assert any("copia pubblica, valori dell'editore arrotondati dalla copia" in c.value for c in at.caption)
+    inactivity = run(PAGE, indicatore="tasso_inattivita")
+    assert any("valori derivati: 100 − tasso_attivita 15-64" in c.value for c in inactivity.caption)
+    employment = run(PAGE, indicatore="tasso_occupazione", sesso="femmine")
+    assert chart_titles(employment) and any("valori dell'editore invariati" in c.value for c in employment.caption)
+
+
+def test_the_shipped_hires_view_leads_with_the_published_figures(data_dir):
+    """The flows are demo in the shipped snapshot: the view's cards and first chart are the hires
+    published per province and year; the monthly detail follows under its own heading and badge."""
+    from observatory import store
+
+    figures = store.read_dataset("numeri_pubblicati")
+    at = run(PAGE, sezione="flussi")
+    cards = {m.label: (m.value, m.proto.delta_description) for m in at.metric}
+    titles = chart_titles(at)
+    for name in ("Como", "Lecco"):
+        year, hires = published_hires(figures, name)
+        value = it_number(hires["valore"])
+        rounded = str(hires["nota"] or "").startswith("approx")
+        assert cards[f"Assunzioni, {name}"] == (("≈" + NBSP if rounded else "") + value, f"{year} · trascritto")
+        assert f"{name} {'circa ' if rounded else ''}{value} nel {year}" in titles[0]
+        assert f"Cessazioni, {name}" in cards and f"Saldo, {name}" in cards
+    assert titles[0].startswith("Assunzioni pubblicate: ") and titles[1].startswith("Saldo pubblicato")
+    captions = [c.value for c in at.caption]
+    assert "trascritto" in captions[0] and "](http" in captions[0] and "dati dimostrativi" not in captions[0]
+    assert "centri per l'impiego di Lecco e Merate" in captions[0], "another perimeter, said apart"
+    assert [s.value for s in at.subheader] == ["Dettaglio da dati dimostrativi"]
+    assert all("dati dimostrativi" in c for c in captions[2:]), "the monthly detail keeps its badge"
+    assert titles[2].startswith("Como + Lecco: ") and len(titles) == 4
+
+
+def test_the_shipped_rates_caption_describes_what_is_drawn(data_dir):
+    from observatory import store
+
+    forze = store.read_dataset("forze_lavoro")
+    at = run(PAGE)
+    caption = next(c.value for c in at.caption if "Indagine sulle forze di lavoro" in c.value)
+    spec_rules = [layer for spec in chart_specs(at) for layer in spec.get("layer", [])
+                  if layer.get("mark", {}).get("type") == "rule"]
+    if set(forze["serie"]) == {"RFL2021"}:  # one series: no dashed line is drawn, and the caption says none
+        assert not spec_rules and "tratteggiata" not in caption and "nessuna interruzione" in caption
+    employment = run(PAGE, indicatore="tasso_occupazione")
+    bands = set(forze.loc[forze["indicatore"] == "tasso_occupazione", "classe_eta"])
+    if "15-64" not in bands:
+        assert all(f"{min(bands)} anni" in label for label in metrics(employment))
+        assert f"Tasso di occupazione {min(bands)} anni nel" in chart_titles(employment)[0]

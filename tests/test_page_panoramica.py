@@ -12,7 +12,7 @@ from observatory import store
 from observatory.ui import cards, sidebar, staff
 from observatory.views import Card
 from observatory.views.panoramica import Headline
-from tests.page_helpers import it_number, metrics, run
+from tests.page_helpers import it_number, metrics, published_hires, run
 from tests.pagetest import APP
 
 PAGE = "pages/panoramica.py"
@@ -60,24 +60,26 @@ def test_cards_for_both_provinces(full_data_dir):
                   & (firms["mese"] >= pd.Timestamp("2024-10-01"))]
     assert shown["Nuove imprese, ultimi 12 mesi"][0] == it_number(firms["iscrizioni"].sum())
     students = frames["studenti"]
-    students = students[(students["anno_scolastico"] == "2024/25")
-                        & students["comune_istat"].str[:3].isin(["013", "097"])]
-    assert shown["Studenti delle superiori"][0] == it_number(students["totale"].sum())
+    students = students[(students["anno_scolastico"] == "2024/25") & students["provincia_istat"].isin(["013", "097"])]
+    assert shown["Studenti delle scuole"][0] == it_number(students["totale"].sum())
     assert any(t.startswith("Nelle province di Como e Lecco nei 12 mesi fino a dic 2024") for t in sentences(at))
-    assert len(sentences(at)) == len(shown) == 7, "every card says what changed"
+    planned = frames["excelsior"]
+    assert shown["Entrate previste"][0] == it_number(planned[planned["anno"] == planned["anno"].max()]["entrate"].sum())
+    assert len(sentences(at)) == len(shown) == 8, "every card says what changed"
     # every card is drawn from a constructed sample: one badge, with its explanation, above the lines
     assert changes(at).startswith(BADGE + "Campione costruito") and changes(at).count(BADGE) == 1
     query = "?lang=it&territorio=entrambe"
     assert links(at) == [(f"Mercato del lavoro{NBSP}→", f"mercato-lavoro{query}"),
-                         (f"Imprese{NBSP}→", f"imprese{query}"), (f"Formazione{NBSP}→", f"formazione{query}")]
+                         (f"Competenze{NBSP}→", f"competenze{query}"), (f"Imprese{NBSP}→", f"imprese{query}"),
+                         (f"Formazione{NBSP}→", f"formazione{query}")]
     descriptions = {m.label: m.proto.delta_description for m in at.metric}
     como, _ = latest_two(frames["forze_lavoro"], "ITC42", "tasso_disoccupazione")
     assert descriptions["Disoccupazione, Como"] == f"anno {como['anno']}"
     assert descriptions["Assunzioni, ultimi 12 mesi"] == "fino a dic 2024"
-    assert descriptions["Studenti delle superiori"] == "a.s. 2024/25"
+    assert descriptions["Studenti delle scuole"] == "a.s. 2024/25"
     helps = {m.label: m.help for m in at.metric}
     assert helps["Assunzioni, ultimi 12 mesi"].endswith("La variazione è sui 12 mesi precedenti.")
-    assert helps["Studenti delle superiori"].endswith("La variazione è sull'anno scolastico precedente.")
+    assert helps["Studenti delle scuole"].endswith("La variazione è sull'anno scolastico precedente.")
     assert helps["Disoccupazione, Como"].startswith("Tasso di disoccupazione: Persone in cerca di lavoro")
     assert helps["Disoccupazione, Como"].endswith("La variazione è sull'anno precedente, in punti percentuali.")
     # the default view draws the cards only: the map's view does not run
@@ -85,6 +87,42 @@ def test_cards_for_both_provinces(full_data_dir):
     population = run(PAGE, sezione="mappa")
     assert population.get("deck_gl_json_chart"), "the population map is still drawn"
     assert not population.metric, "the map view draws no cards"
+
+
+def test_the_shipped_overview_quotes_real_rates_and_students_and_published_hires(data_dir):
+    """On the shipped snapshot no card is a demo magnitude: the real rates and students, the figures
+    published for hires, businesses and planned hires, each with its period and 'trascritto'."""
+    forze, figures = store.read_dataset("forze_lavoro"), store.read_dataset("numeri_pubblicati")
+    students = store.read_dataset("studenti")
+    at = run(PAGE)
+    shown, described = metrics(at), {m.label: m.proto.delta_description for m in at.metric}
+    helps = {m.label: m.help for m in at.metric}
+    rates = forze[(forze["indicatore"] == "tasso_disoccupazione") & (forze["sesso"] == "totale")]
+    for code, name in (("ITC42", "Como"), ("ITC43", "Lecco")):
+        mine = rates[rates["territorio"] == code].dropna(subset=["valore"]).sort_values("anno").iloc[-1]
+        assert shown[f"Disoccupazione, {name}"][0] == f"{it_number(mine['valore'], 1)}{NBSP}%"
+        assert described[f"Disoccupazione, {name}"] == f"anno {mine['anno']}"
+        year, hires = published_hires(figures, name)
+        rounded = str(hires["nota"] or "").startswith("approx")
+        assert shown[f"Assunzioni, {name}"][0] == ("≈" + NBSP if rounded else "") + it_number(hires["valore"])
+        assert described[f"Assunzioni, {name}"] == f"{year} · trascritto"
+        assert hires["url"] in helps[f"Assunzioni, {name}"]
+        line = next(s for s in sentences(at) if s.startswith(f"In provincia di {name} nel {year} le assunzioni"))
+        assert f"]({hires['url']})" in line and "dato trascritto" in line
+    bands = set(forze.loc[forze["indicatore"] == "tasso_occupazione", "classe_eta"])
+    employment = [label for label in shown if label.startswith("Occupazione")]
+    assert len(employment) == 2
+    if "15-64" not in bands:  # the archive has another band only (15-89): the card says which
+        assert all(f"{min(bands)} anni" in label for label in employment), employment
+    latest = students[students["anno_scolastico"] == students["anno_scolastico"].max()]
+    assert shown["Studenti delle scuole"][0] == it_number(latest["totale"].sum())
+    assert described["Entrate previste"].endswith("· trascritto") and described["Nuove imprese"].endswith(
+        "· trascritto")
+    assert not any("ultimi 12 mesi" in label for label in shown), "no demo 12-month headline"
+    assert "dati dimostrativi" not in changes(at), "every card is real or published"
+    english = run(PAGE, lang="en")
+    assert {"Hires, Como", "Hires, Lecco", "Planned hires", "New businesses"} <= set(metrics(english))
+    assert all(m.proto.delta_description.endswith("transcribed") for m in english.metric if m.label.startswith("Hires"))
 
 
 def test_one_province_sentence_in_both_languages(full_data_dir):
@@ -105,9 +143,9 @@ def test_one_province_sentence_in_both_languages(full_data_dir):
 
 def test_missing_datasets_give_italian_notes_and_the_map(geo_only_data_dir):
     at = run(PAGE)
-    assert [i.value for i in at.main.info] == ["Dati non ancora disponibili."] * 7
+    assert [i.value for i in at.main.info] == ["Dati non ancora disponibili."] * 8
     details = [c.value for c in at.caption]
-    for dataset in ("forze_lavoro", "avviamenti", "imprese", "studenti"):
+    for dataset in ("forze_lavoro", "avviamenti", "imprese", "studenti", "excelsior"):
         assert any(f"«{dataset}» non è presente" in d for d in details), dataset
     assert not at.metric
     population = run(PAGE, sezione="mappa")

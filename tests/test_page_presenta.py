@@ -27,7 +27,7 @@ def open_page(query: dict | None = None) -> AppTest:
 
 def expected_deck(provinces=("013", "097"), slides=decks.SLIDE_IDS) -> decks.Deck:
     frames = {}
-    for dataset_id in sorted({d for needs in decks.NEEDS.values() for d in needs}):
+    for dataset_id in decks.ALL_NEEDS:
         try:
             frames[dataset_id] = store.read_dataset(dataset_id)
         except Exception:  # noqa: BLE001 — a dataset the snapshot lacks
@@ -160,3 +160,27 @@ def test_a_chart_slide_draws_its_data_again_after_moving_away_and_back(full_data
     at.button(key="slide-prev").click().run()
     at.button(key="slide-prev").click().run()
     assert not at.get("vega_lite_chart") and at.get("image"), "the title slide has the QR code, no chart"
+
+
+def test_the_shipped_deck_quotes_published_figures_where_the_micro_data_is_demo(data_dir):
+    """Hires, businesses and planned hires are demo micro-data in the shipped snapshot: their slides'
+    titles are the published headlines (the same as the pages'), with no demo mark."""
+    from observatory.views import published_figures
+
+    figures = store.read_dataset("numeri_pubblicati")
+    deck = expected_deck()
+    slides = {s.id: s for s in deck.slides}
+    flows = published_figures.published_flows(figures, provinces=("013", "097"), lang="it")
+    firms = published_figures.published_firms(figures, provinces=("013", "097"), lang="it")
+    planned = published_figures.published_planned(figures, provinces=("013", "097"), scope_label="Como + Lecco",
+                                                  lang="it")
+    assert slides["assunzioni"].title == flows.hires.chart.options["title"]
+    assert slides["imprese"].title == firms.stock.chart.options["title"]
+    assert planned.cards[0].value in slides["competenze"].title
+    for slide_id in ("assunzioni", "imprese", "competenze"):
+        assert not slides[slide_id].demo and slides[slide_id].datasets == ("numeri_pubblicati",)
+        assert "trascritto" in slides[slide_id].notes
+    at = open_page()
+    summary = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert "dati dimostrativi" not in summary, "no slide of the shipped deck is demo"
+    assert slides["assunzioni"].title in summary

@@ -20,9 +20,10 @@ def test_categories_map_to_areas():
     assert skills.area_of("gruppo_professionale",
                           "Professioni qualificate nelle attività commerciali e nei servizi") == "servizi"
     assert skills.area_of("settore_ateco", "C") == "industria" and skills.area_of("settore_ateco", "ND") is None
-    assert skills.field_area("ECONOMICO", "TURISMO") == "servizi"  # the specific course wins
-    assert skills.field_area("ECONOMICO", "AMMINISTRAZIONE FINANZA E MARKETING") == "amministrazione"
-    assert skills.field_area("IEFP", "IEFP") is None
+    assert skills.area_of("tipologia", "TN") == "servizi"  # the kind of institute the school code names
+    assert skills.area_of("tipologia", "TD") == "amministrazione" and skills.area_of("tipologia", "TF") == "industria"
+    assert skills.area_of("tipologia", "IS") is None  # several tracks under one code: not comparable
+    assert skills.area_of("tipologia", "T") is None  # codes match whole, not by prefix
 
 
 def test_excelsior_demand_weights_the_hard_to_recruit_share_and_skips_suppressed_cells():
@@ -83,3 +84,16 @@ def test_hires_demand_takes_the_last_twelve_months():
     both = pd.concat([av, como[como["mese"] != "2024-12-01"]], ignore_index=True)
     area = skills.hires_demand(both, ["ITC43", "ITC42"]).set_index("settore_ateco")
     assert area["al"].iloc[0] == pd.Timestamp("2024-11-01") and area.loc["C", "eventi"] == 24
+
+
+def test_student_supply_compares_by_kind_of_institute():
+    frame = pd.DataFrame({"anno_scolastico": ["2024/25"] * 5 + ["2023/24"],
+                          "provincia_istat": ["097"] * 6,
+                          "ordine": ["secondaria_secondo_grado"] * 4 + ["primaria", "secondaria_secondo_grado"],
+                          "tipo_scuola": ["liceo", "tecnico", "tecnico", "istituto_superiore", "primaria", "liceo"],
+                          "tipologia": ["PS", "TD", "TF", "IS", "EE", "PS"], "totale": [50, 20, 30, 10, 99, 7]})
+    supply = skills.student_supply(frame, ("097",)).set_index("tipologia")
+    assert list(supply.index) == ["PS", "TF", "TD", "IS"] and set(supply["anno_scolastico"]) == {"2024/25"}
+    assert supply.loc["TD", "area"] == "amministrazione" and pd.isna(supply.loc["IS", "area"])
+    assert skills.unmapped_share(supply.reset_index(), "studenti") == pytest.approx(10 / 110 * 100)
+    assert skills.student_supply(frame, ("013",)).empty

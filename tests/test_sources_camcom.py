@@ -56,6 +56,29 @@ def test_wide_parser_on_the_real_sample():
     assert camcom.classification(["Settore Ateco 2025"], long["data"]).unique().tolist() == ["ATECO 2025"]
 
 
+def test_the_real_national_layout_has_no_territory_column_and_is_italy():
+    path = sample("camcom_marche_imprese_attive_ateco_ITALIA_excerpt_verbatim.csv")
+    tidy = camcom.tidy_measure(camcom.parse_wide(path.read_bytes(), path.name), "attive", path.name)
+    assert set(tidy["territorio"]) == {"IT"}
+    april = tidy[tidy["mese"] == "2025-04-01"].set_index("settore_ateco")["attive"].to_dict()
+    assert april == {"A": 674056, "C": 434115, "F": 741873, "X": 5138, "TOTALE": 5052299}  # division TOTALE rows
+    assert (tidy["classificazione"] == "ATECO 2025").all() and set(tidy["mese"].dt.month) == {4, 5}
+
+
+def test_a_national_file_alone_cannot_build_the_provinces(fixture_server):
+    path = sample("camcom_marche_imprese_attive_ateco_ITALIA_excerpt_verbatim.csv")
+    for name in camcom.FILES.values():
+        fixture_server.route(f"/data/{name}", body=path.read_bytes())
+    with pytest.raises(ObservatoryError, match="solo il totale nazionale.*mancano Como, Lecco"):
+        camcom.fetch_imprese(FetchContext(base_urls={"camcom": fixture_server.url + "/data"}))
+
+
+def test_unknown_label_columns_are_named():
+    long = camcom.parse_wide(b"Area;Zona;Settore Ateco 2025;30/04/2025\nX;Y;TOTALE;1\n", "f.csv")
+    with pytest.raises(ObservatoryError, match="non riconosciute: Area, Zona"):
+        camcom.tidy_measure(long, "attive", "f.csv")
+
+
 def test_fetch_tidies_the_three_files(fixture_server):
     frame = camcom.fetch_imprese(FetchContext(base_urls=serve(fixture_server)))
     datasets.validate("imprese", frame)
@@ -111,7 +134,7 @@ def test_missing_province_is_a_clear_error(fixture_server):
 
 def _snapshot_bytes(base: Path) -> dict[str, bytes]:
     return {str(p.relative_to(base)): p.read_bytes()
-            for p in sorted(base.rglob("*")) if p.is_file() and p.name != ".lock"}
+            for p in sorted(base.rglob("*")) if p.is_file() and not p.name.endswith("lock")}
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +14,10 @@ import pytest
 from observatory import datasets, store
 from observatory.errors import ObservatoryError
 from observatory.pipeline import refresh
-from observatory.sources import lombardia
+from observatory.sources import lombardia, lombardia_dates
 from observatory.sources import lombardia_mappings as m
 from observatory.sources.types import FetchContext
+from tests.conftest import sample
 from tests.fixture_server import FixtureServer, Reply
 from tests.lombardia_stub import SodaStub, as_timestamp, event, export_csv, metadata
 
@@ -67,8 +69,9 @@ def _api_mode(monkeypatch):
 
 @pytest.mark.parametrize("page_size, pages", [(4, 3), (5, 3), (100, 1)])
 def test_pages_until_a_short_page(fixture_server, monkeypatch, page_size, pages):
-    # 10 distinct groups for Como+Lecco: 4+4+2, 5+5+0 (an empty last page), 10
-    records = [event(data=f"{d:02d}/03/2019", provincia=p) for d in range(1, 6) for p in ("COMO", "LECCO")]
+    # 10 distinct groups for Como+Lecco: 4+4+2, 5+5+0 (an empty last page), 10; days above 12 say the
+    # dates are day first (see test_day_and_month_order_comes_from_the_data)
+    records = [event(data=f"{d:02d}/03/2019", provincia=p) for d in range(13, 18) for p in ("COMO", "LECCO")]
     monkeypatch.setenv("OSSERVATORIO_SOCRATA_PAGE_SIZE", str(page_size))
     stub = serve(fixture_server, records)
     frame, _ = fetch(fixture_server)
@@ -165,6 +168,45 @@ def test_unmapped_sector_becomes_nd_and_is_reported(fixture_server):
                for note in ctx.notes)
 
 
+@pytest.mark.parametrize("mode", ["api", "bulk"])
+def test_day_and_month_order_comes_from_the_data(fixture_server, monkeypatch, mode):
+    """Real exports show only values such as 09/05/2020 and 12/07/2019: the order is read from a field above 12."""
+    monkeypatch.setenv("OSSERVATORIO_LOMBARDIA_MODE", mode)
+    us = [event(data="06/17/2020"), event(data="09/05/2020"), event(data="12/07/2019")]
+    serve(fixture_server, us)
+    frame, ctx = fetch(fixture_server)
+    months = frame.groupby("mese")["eventi"].sum().to_dict()
+    assert months == {pd.Timestamp("2019-12-01"): 2, pd.Timestamp("2020-06-01"): 2, pd.Timestamp("2020-09-01"): 2}
+    assert any("mese/giorno/anno" in note for note in ctx.notes)  # Como + the region: two events a month
+    italian = [event(data="17/06/2020"), event(data="09/05/2020")]
+    serve(fixture_server, italian)
+    frame, ctx = fetch(fixture_server)
+    assert set(frame["mese"]) == {pd.Timestamp("2020-06-01"), pd.Timestamp("2020-05-01")}
+    assert any("giorno/mese/anno" in note for note in ctx.notes)
+
+
+@pytest.mark.parametrize("dates, message", [
+    (["09/05/2020", "12/07/2019"], "non si capisce se «09/05/2020» sia giorno/mese o mese/giorno"),
+    (["17/06/2020", "06/17/2020"], "due ordini diversi"),
+])
+def test_dates_that_cannot_be_read_safely_fail_loudly(fixture_server, dates, message):
+    serve(fixture_server, [event(data=d) for d in dates])
+    with pytest.raises(ObservatoryError, match=message):
+        fetch(fixture_server)
+
+
+def test_dates_that_read_the_same_either_way_are_fine(fixture_server):
+    serve(fixture_server, [event(data="05/05/2020"), event(data="01/01/2019")])
+    frame, _ = fetch(fixture_server)
+    assert set(frame["mese"]) == {pd.Timestamp("2020-05-01"), pd.Timestamp("2019-01-01")}
+
+
+def test_the_date_column_type_of_the_metadata_is_recorded(fixture_server):
+    serve(fixture_server, [event()])
+    frame, ctx = fetch(fixture_server)
+    assert frame.attrs["tipo_data"] == "text" and any("«data» di tipo «text»" in note for note in ctx.notes)
+
+
 def test_licence_read_from_metadata_else_fallback(fixture_server):
     serve(fixture_server, [event()], licence={"license": {"name": "Creative Commons 1.0 Universal"}})
     frame, ctx = fetch(fixture_server)
@@ -253,3 +295,38 @@ def test_shipped_demo_files_build_every_dataset(dataset_id, monkeypatch):
     datasets.validate(dataset_id, frame)
     assert frame["mese"].min() == pd.Timestamp("2019-01-01") and frame["mese"].max() == pd.Timestamp("2025-12-01")
     assert {"ITC42", "ITC43", "ITC4"} == set(frame["territorio"])
+
+
+def test_a_bulk_export_that_is_not_utf8_is_an_italian_error(fixture_server, monkeypatch):
+    monkeypatch.setenv("OSSERVATORIO_LOMBARDIA_MODE", "bulk")
+    serve(fixture_server, [event()])
+    latin1 = export_csv([event(settore="Attività di famiglie"), event()]).decode("utf-8").encode("latin-1")
+    fixture_server.route(f"/api/views/{VIEW}/rows.csv", body=latin1, content_type="text/csv")
+    with pytest.raises(ObservatoryError, match="non è un testo UTF-8") as caught:
+        fetch(fixture_server)
+    assert "Decode" not in str(caught.value) and "codec" not in str(caught.value)
+
+
+def test_real_socrata_text_dates_in_us_order_are_recognised():
+    rows = json.loads(sample("socrata_real/nyc_sample_ipu4-2q9a.json").read_text(encoding="utf-8"))
+    values = {row["filing_date"] for row in rows if row.get("filing_date")}
+    assert "06/17/2020" in values
+    order = lombardia_dates.date_order(values)
+    assert order == lombardia_dates.MONTH_FIRST
+    assert lombardia_dates.month_of("06/17/2020", order) == pd.Timestamp("2020-06-01")
+
+
+def test_the_real_lombardia_values_alone_are_ambiguous_and_fail_loudly():
+    """The DATA values a notebook printed from the real export (about 2022) all fit both orders."""
+    text = sample("socrata_real/zaffl_cob_notebook_outputs_extract.txt").read_text(encoding="utf-8")
+    values = set(re.findall(r"^\d+\s+(\d{2}/\d{2}/\d{4})\s", text, re.MULTILINE))
+    assert {"09/05/2020", "12/07/2019"} <= values
+    with pytest.raises(ObservatoryError, match="non si capisce se"):
+        lombardia_dates.date_order(values)
+
+
+def test_a_licence_id_alone_is_shown_by_name():
+    meta = json.loads(sample("socrata_real/sodapy_get_song_metadata.txt").read_text(encoding="utf-8"))
+    assert meta["licenseId"] == "CC0_10" and "license" not in meta
+    assert lombardia.licence_of(meta) == "Creative Commons CC0 1.0 Universal"
+    assert lombardia.licence_of({"licenseId": "NUOVA"}) == "NUOVA (codice di licenza del portale)"

@@ -135,7 +135,7 @@ def test_right_password_opens_the_staff_area(data_dir, no_env_hash):
     assert not at.exception
     assert signed_in(at)
     assert "Accesso come Anna (password)" in texts(at)
-    assert [t.label for t in at.tabs] == ["Aggiorna", "Carica", "Registro"]
+    assert [t.label for t in at.tabs] == ["Aggiorna", "Carica", "Versioni", "Registro"]
     record = store.read_manifest()["popolazione"]
     assert (f"**Popolazione residente per età e sesso**  \nufficiale · periodo 2023 · aggiornato il "
             f"{labels.fmt_date(record.retrieved_at)} · {labels.fmt_int(record.rows)} righe · "
@@ -150,8 +150,8 @@ def test_wrong_password_is_refused(data_dir, no_env_hash):
     assert "Password errata." in [plain(e.value) for e in at.error]
 
 
-def test_five_wrong_passwords_lock_the_session_until_the_clock_moves(data_dir, no_env_hash, monkeypatch):
-    now = [5000.0]
+def test_five_wrong_passwords_lock_the_address_until_the_clock_moves(data_dir, no_env_hash, monkeypatch):
+    now = [1_700_000_000.0]
     monkeypatch.setattr(auth, "clock", lambda: now[0])
     at = app()
     for _ in range(4):
@@ -160,8 +160,16 @@ def test_five_wrong_passwords_lock_the_session_until_the_clock_moves(data_dir, n
     assert "Troppi tentativi errati: riprovare tra 60 secondi." in [plain(e.value) for e in at.error]
     at = sign_in(at)  # the right password, but still locked
     assert not signed_in(at) and any("Troppi tentativi" in e.value for e in at.error)
+    assert not signed_in(sign_in(app()))  # a reload (a new session) is still locked: the count is not per session
     now[0] += 61
     assert signed_in(sign_in(at))
+
+
+def test_markdown_in_the_staff_name_is_shown_as_text(data_dir, no_env_hash):
+    at = sign_in(app(), name="![x](http://127.0.0.1:9/x.png) **capo**")
+    caption = next(c.value for c in at.caption if c.value.startswith("Accesso come"))
+    assert caption == "Accesso come \\!\\[x\\]\\(http://127.0.0.1:9/x.png\\) \\*\\*capo\\*\\* \\(password\\)"
+    assert "![" not in caption and "**capo**" not in caption
 
 
 def test_hash_from_the_environment_variable(data_dir, monkeypatch):
@@ -290,7 +298,7 @@ def upload(at: AppTest, content: bytes, name: str, dataset_id: str = TEST_DATASE
 def test_upload_of_a_valid_file_goes_live(data_dir, no_env_hash, catalogue):
     at = upload(sign_in(app()), official_xlsx(GOOD_ROWS), "tavola.xlsx")
     assert not at.exception
-    assert "«Dataset di prova (caricamento)» aggiornato dal file: 3 righe" in plain(at.success[0].value)
+    assert "«Dataset di prova (caricamento)» aggiornato dal file «tavola.xlsx»: 3 righe" in plain(at.success[0].value)
     assert store.read_manifest()[TEST_DATASET.id].provenance == "caricato"
     assert at.dataframe[-1].value.iloc[0]["Esito"] == "riuscito"
 
@@ -306,7 +314,8 @@ def test_rejected_uploads_list_the_problems_and_change_nothing(data_dir, no_env_
     before = snapshot_hashes(data_dir)
     at = upload(at, content, name)
     message = plain(at.error[0].value)
-    assert "Il file non è stato caricato e i dati in linea non sono cambiati" in message and expected in message
+    assert "Il file «tavola.xlsx» non è stato caricato e i dati in linea non sono cambiati" in message
+    assert expected in message
     assert snapshot_hashes(data_dir) == before
 
 
@@ -334,4 +343,4 @@ def test_table_layout_re_upload_of_an_export(data_dir, no_env_hash, catalogue):
     assert "comune_istat, anno, eta, maschi, femmine, totale" in texts(at)
     frame = store.read_dataset("popolazione")
     at = upload(at, exports.to_csv(frame), "popolazione.csv", dataset_id="popolazione")
-    assert f"aggiornato dal file: {labels.fmt_int(len(frame))} righe" in plain(at.success[0].value)
+    assert f"aggiornato dal file «popolazione.csv»: {labels.fmt_int(len(frame))} righe" in plain(at.success[0].value)

@@ -105,12 +105,26 @@ def test_valid_official_file_goes_live_as_uploaded(data_dir, upload_dataset):
     assert "tavola.xlsx" in entry["cosa"]
 
 
-def test_formulas_are_read_as_saved_values_never_run(data_dir, upload_dataset):
+def test_formulas_without_a_saved_value_are_refused_with_their_cells_never_run(data_dir, upload_dataset):
+    """openpyxl saves no computed value: read as empty it would become NA, which means "suppressed"."""
+    content = official_xlsx([("ITC42", 2023, "=2+3"), ("ITC43", 2023, 4), ("ITC42", 2024, "=A1*2")])
+    assert_rejected(data_dir, TEST_DATASET.id, content, "formule.xlsx", "«formule.xlsx»",
+                    "foglio «Tavola 1», celle C4, C6", "formule senza valore salvato")
+
+
+def test_formulas_with_a_saved_value_are_read_as_that_value(data_dir, upload_dataset):
     content = official_xlsx([("ITC42", 2023, "=2+3"), ("ITC43", 2023, 4)])
-    uploads.upload(TEST_DATASET.id, content, "formule.xlsx", who="t")
-    frame = store.read_dataset(TEST_DATASET.id)
-    # openpyxl saves no computed value, so the formula reads as empty: it is never evaluated to 5
-    assert frame["valore"].isna().tolist() == [True, False]
+    with zipfile.ZipFile(io.BytesIO(content)) as source:  # what Excel writes: the formula and its result
+        sheet = source.read("xl/worksheets/sheet1.xml").replace(b"<f>2+3</f><v></v>", b"<f>2+3</f><v>7</v>")
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    assert b"<v>7</v>" in sheet  # (7, not 5: the saved value is what counts, the formula never runs)
+    members["xl/worksheets/sheet1.xml"] = sheet
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    uploads.upload(TEST_DATASET.id, buffer.getvalue(), "salvato.xlsx", who="t")
+    assert store.read_dataset(TEST_DATASET.id)["valore"].tolist() == [7.0, 4.0]
 
 
 def assert_rejected(data_dir, dataset_id, content, filename, *fragments, layout=uploads.OFFICIAL):
@@ -177,14 +191,17 @@ def test_oversized_file_is_refused_before_reading(data_dir, upload_dataset, monk
     assert_rejected(data_dir, TEST_DATASET.id, content, "t.xlsx", "oltre il limite")
 
 
-def test_a_parser_crash_becomes_an_italian_message(data_dir, monkeypatch):
-    def broken(content, filename):
-        raise KeyError("colonna_x")
+def broken(content, filename):
+    """A parser with a bug (module level: parsers run in the upload sandbox's child process)."""
+    raise KeyError("colonna_x")
 
+
+def test_a_parser_crash_becomes_an_italian_message(data_dir, monkeypatch):
     monkeypatch.setitem(datasets.CATALOGUE, "rotto", Dataset(
         id="rotto", title_it="Rotto", title_en="Broken", publisher="p", source_url="u", licence="l",
         schema=SCHEMA, parse_upload=broken))
-    assert_rejected(data_dir, "rotto", official_xlsx(GOOD_ROWS), "t.xlsx", "non si riesce a leggere")
+    error = assert_rejected(data_dir, "rotto", official_xlsx(GOOD_ROWS), "t.xlsx", "non si riesce a leggere")
+    assert "KeyError" not in str(error) and "colonna_x" not in str(error)
 
 
 def test_busy_snapshot_is_reported_and_nothing_changes(data_dir, upload_dataset):

@@ -6,35 +6,21 @@ Italian articles before numbers ("al 2,8 %", "all'8,1 %") are chosen here."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 
 from observatory import labels
-from observatory.indicators import registry
+from observatory.indicators import education, published_words, registry
+from observatory.indicators.education import Enrolment
 from observatory.indicators.enterprises import FirmFlows
 from observatory.indicators.hires import TwelveMonths
 from observatory.indicators.labour import RateChange
+from observatory.indicators.published_topics import Firms, Planned, YearFlows
 
 # --- figures ---------------------------------------------------------------------------------
 
-@dataclasses.dataclass(frozen=True)
-class Enrolment:
-    anno_scolastico: str
-    totale: int
-    anno_precedente: str | None
-    totale_precedente: int | None
-
-
 def students_latest(studenti: pd.DataFrame, provinces) -> Enrolment | None:
-    """Students enrolled in the latest school year in the municipalities of `provinces` (ISTAT codes)."""
-    rows = studenti[studenti["comune_istat"].str[:3].isin(provinces)]
-    if rows.empty:
-        return None
-    totals = rows.groupby("anno_scolastico")["totale"].sum().sort_index()
-    latest = totals.index[-1]
-    prev = totals.index[-2] if len(totals) > 1 else None
-    return Enrolment(latest, int(totals.iloc[-1]), prev, int(totals.iloc[-2]) if prev else None)
+    """Students of every school of `provinces` in the latest school year (education.latest_enrolment)."""
+    return education.latest_enrolment(studenti, provinces)
 
 
 # --- words -----------------------------------------------------------------------------------
@@ -65,11 +51,12 @@ def _with_article(preposition: str, value: str, lang: str) -> str:
     return f"{elided}{value}" if _elides(value) else f"{plain} {value}"
 
 
-def rate_sentence(names: list[str], change: RateChange, lang: str) -> str:
-    """What happened to a labour-force rate between the previous and the latest year."""
+def rate_sentence(names: list[str], change: RateChange, lang: str, band: str = "") -> str:
+    """What happened to a labour-force rate between the previous and the latest year; `band` names
+    an age band the reader would not assume (employment 15-89, not the usual 15-64)."""
     indicator = registry.indicator(change.indicatore)
     label = indicator.label(lang)
-    label = label[0].lower() + label[1:]
+    label = label[0].lower() + label[1:] + (labels.t("overview.rate.band", lang, band=band) if band else "")
     now = labels.fmt_pct(change.valore, indicator.decimals, lang)
     common = {"where": where(names, lang), "indicator": label, "year": change.anno, "value": now}
     if change.precedente is None:
@@ -117,3 +104,53 @@ def students_sentence(names: list[str], enrolment: Enrolment, lang: str) -> str:
         change = labels.t(key, lang, diff=labels.fmt_int(abs(diff), lang), prev=enrolment.anno_precedente)
     return labels.t("overview.students.sentence", lang, where=where(names, lang), year=enrolment.anno_scolastico,
                     total=labels.fmt_int(enrolment.totale, lang), change=change)
+
+
+# --- published figures (transcribed from the releases) --------------------------------------------
+
+def _published_change(now: float, before: float | None, prev: str | None, lang: str) -> str:
+    change = percent_change(now, before)
+    if change is None:
+        return ""
+    return labels.t("published.change", lang, change=labels.fmt_signed(change, 1, lang, labels.percent_unit(lang)),
+                    prev=published_words.period_label(prev, lang))
+
+
+def published_flows_sentence(names: list[str], flows: YearFlows, lang: str) -> str:
+    """A province's hires, terminations and balance of its latest published year, with the release."""
+    hires = flows.assunzioni
+    common = {"where": where(names, lang), "period": published_words.period_label(hires.periodo, lang),
+              "hires": published_words.number(hires.valore, hires.circa, lang),
+              "change": _published_change(hires.valore, hires.precedente, hires.periodo_precedente, lang),
+              "source": published_words.source(hires, lang)}
+    if flows.cessazioni is None or flows.saldo is None:
+        return labels.t("published.flows.sentence_hires", lang, **common)
+    return labels.t("published.flows.sentence", lang, **common,
+                    ends=published_words.number(flows.cessazioni.valore, flows.cessazioni.circa, lang),
+                    balance=published_words.number(flows.saldo, flows.saldo_circa, lang, signed=True))
+
+
+def published_firms_sentence(names: list[str], firms: Firms, lang: str) -> str:
+    """The area's registrations, closures and balance of the latest published year, and the stock."""
+    born = firms.iscrizioni
+    stock = "" if firms.registrate is None else labels.t(
+        "published.firms.stock", lang, date=published_words.period_label(firms.registrate.periodo, lang),
+        stock=published_words.number(firms.registrate.valore, firms.registrate.circa, lang))
+    common = {"where": where(names, lang), "period": published_words.period_label(born.periodo, lang),
+              "registered": published_words.number(born.valore, born.circa, lang), "stock": stock,
+              "source": published_words.source(born, lang)}
+    if firms.cessazioni is None:
+        return labels.t("published.firms.sentence_born", lang, **common)
+    return labels.t("published.firms.sentence", lang, **common,
+                    closed=published_words.number(firms.cessazioni.valore, firms.cessazioni.circa, lang),
+                    balance=labels.fmt_signed(firms.saldo, 0, lang))
+
+
+def published_planned_sentence(names: list[str], planned: Planned, lang: str) -> str:
+    """The area's Excelsior planned hires of the latest published quarter, with the same quarter a year before."""
+    hires = planned.entrate
+    return labels.t("published.planned.sentence", lang, where=where(names, lang),
+                    total=published_words.number(hires.valore, hires.circa, lang),
+                    period=published_words.period_label(hires.periodo, lang),
+                    change=_published_change(hires.valore, hires.precedente, hires.periodo_precedente, lang),
+                    source=published_words.source(hires, lang))

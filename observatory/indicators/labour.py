@@ -37,19 +37,33 @@ def _age_band(frame: pd.DataFrame, indicator: str) -> str | None:
     return HEADLINE_AGE.get(indicator) if HEADLINE_AGE.get(indicator) in bands else sorted(bands)[0]
 
 
+def age_band(forze_lavoro: pd.DataFrame, indicator: str, sex: str = "totale") -> str | None:
+    """The age band a rate is shown for: its headline band when the archive has it, else the one it has."""
+    return _age_band(forze_lavoro[(forze_lavoro["indicatore"] == indicator) & (forze_lavoro["sesso"] == sex)],
+                     indicator)
+
+
+def unusual_band(indicator: str, band: str | None) -> str:
+    """`band` when it is not the one the rate is usually quoted for (employment 15-89, not 15-64), so
+    a card or sentence says it and no one compares it with the usual rate; '' otherwise."""
+    return band if band and band != HEADLINE_AGE.get(indicator) else ""
+
+
 def rate_series(forze_lavoro: pd.DataFrame, indicator: str, territories: list[str] | tuple[str, ...],
                 sex: str = "totale", period: tuple[int, int] | None = None) -> pd.DataFrame:
     """Yearly values of one rate for `territories` (headline age band) in the order given, within
     `period` (first and last year, both included) when given.
 
-    Columns: territorio, anno, valore (float, NA kept), serie, classe_eta."""
+    Columns: territorio, anno, valore (float, NA kept), serie, classe_eta, and the rows' provenance
+    (provenienza, derivazione) when the dataset carries it, so captions and exports can say it."""
     rows = forze_lavoro[(forze_lavoro["indicatore"] == indicator) & (forze_lavoro["sesso"] == sex)
                         & forze_lavoro["territorio"].isin(territories)]
     band = _age_band(rows, indicator)
     rows = rows[rows["classe_eta"] == band]
     if period is not None:
         rows = rows[rows["anno"].between(*period)]
-    out = rows[["territorio", "anno", "valore", "serie", "classe_eta"]].copy()
+    extra = [c for c in ("provenienza", "derivazione") if c in rows]
+    out = rows[["territorio", "anno", "valore", "serie", "classe_eta", *extra]].copy()
     out["anno"] = out["anno"].astype(int)
     out["valore"] = pd.to_numeric(out["valore"], errors="coerce").astype(float)
     order = {code: i for i, code in enumerate(territories)}

@@ -77,7 +77,7 @@ def per_thousand(unita_locali: pd.DataFrame, popolazione: pd.DataFrame, comuni: 
 def indicators(comuni: pd.DataFrame, popolazione: pd.DataFrame, unita_locali: pd.DataFrame | None,
                studenti: pd.DataFrame | None) -> pd.DataFrame:
     """One row per municipality: residents, age shares, local units, employees, their rates per
-    1,000 residents and upper-secondary students enrolled in its schools (latest year of each)."""
+    1,000 residents and students enrolled in its schools, every order (latest year of each)."""
     out = comuni[["comune_istat", "comune", "provincia_istat", "provincia"]].merge(
         residents(popolazione), on="comune_istat", how="left", validate="one_to_one")
     if unita_locali is not None:

@@ -124,6 +124,11 @@ INDICATORS: dict[str, Indicator] = {i.id: i for i in [
               definition_it="Imprese registrate e attive a fine periodo.",
               definition_en="Registered and active businesses at the end of the period.", dataset="imprese",
               higher_is_better=True),
+    Indicator(id="imprese_registrate", label_it="Imprese registrate", label_en="Registered businesses",
+              unit="imprese", decimals=0, zero_baseline=True, can_be_negative=False, mappable=False,
+              definition_it="Imprese iscritte al Registro delle imprese a una data, attive e non attive.",
+              definition_en="Businesses on the Business Register on a date, active or not.",
+              dataset="numeri_pubblicati", higher_is_better=True),
     Indicator(id="tasso_natalita", label_it="Tasso di natalità delle imprese", label_en="Business birth rate",
               unit="per 100 imprese", decimals=2, zero_baseline=False, can_be_negative=False, mappable=False,
               definition_it="Iscrizioni del periodo ogni 100 imprese attive a inizio periodo.",
@@ -148,13 +153,16 @@ INDICATORS: dict[str, Indicator] = {i.id: i for i in [
               dataset="unita_locali", higher_is_better=True,
               caveats_it="Gli addetti sono contati dove lavorano, non dove abitano.",
               caveats_en="Workers are counted where they work, not where they live."),
-    Indicator(id="studenti", label_it="Studenti delle superiori", label_en="Upper-secondary students", unit="studenti",
+    Indicator(id="studenti", label_it="Studenti delle scuole", label_en="School students", unit="studenti",
               decimals=0, zero_baseline=True, can_be_negative=False, mappable=True,
-              definition_it="Iscritti alle scuole secondarie di secondo grado, statali e paritarie, per comune della "
-                            "scuola.",
-              definition_en="Students enrolled in upper-secondary schools, state and non-state, by municipality of "
-                            "the school.",
-              dataset="studenti", higher_is_better=None),
+              definition_it="Iscritti alle scuole dell'infanzia, primarie e secondarie di primo e secondo grado, "
+                            "statali e paritarie, per comune della scuola.",
+              definition_en="Students enrolled in pre-schools, primary, lower- and upper-secondary schools, state and "
+                            "non-state, by municipality of the school.",
+              dataset="studenti", higher_is_better=None,
+              caveats_it="Per gli anni 2018/19–2020/21 solo primaria e secondarie (nessuna scuola dell'infanzia nel "
+                         "file del Ministero).",
+              caveats_en="For 2018/19–2020/21 primary and secondary only (no pre-school in the Ministry's file)."),
     Indicator(id="entrate_previste", label_it="Entrate previste", label_en="Planned hires", unit="persone", decimals=0,
               zero_baseline=True, can_be_negative=False, mappable=False,
               definition_it="Assunzioni che le imprese prevedono nel periodo secondo l'indagine Excelsior.",
@@ -207,14 +215,31 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "anno_scolastico": ("Anno scolastico", "School year"),
     "codice_scuola": ("Codice scuola", "School code"),
     "gestione": ("Gestione", "Management"),
-    "tipo_percorso": ("Tipo di percorso", "Track type"),
-    "percorso": ("Percorso", "Track"),
-    "indirizzo": ("Indirizzo", "Field"),
-    "anno_corso": ("Anno di corso", "Course year"),
     "dimensione": ("Dimensione", "Breakdown"),
     "categoria": ("Categoria", "Category"),
     "entrate": ("Entrate previste", "Planned hires"),
     "quota_difficile": ("Quota di difficile reperimento (%)", "Share hard to recruit (%)"),
+    # how a row's value reached us (observatory/provenance.py) and, for a derived value, how
+    "provenienza": ("Provenienza del valore", "Provenance of the value"),
+    "derivazione": ("Calcolo (valore derivato)", "Computation (derived value)"),
+    # students (MIM)
+    "ordine": ("Ordine di scuola", "School order"),
+    "tipo_scuola": ("Tipo di scuola", "School type"),
+    "tipologia": ("Tipo di istituto (codice)", "Kind of institute (code)"),
+    "anagrafe": ("Anagrafe usata (anno scolastico)", "Registry used (school year)"),
+    "fonte_file": ("File di origine", "Source file"),
+    # published figures
+    "file": ("File", "File"),
+    "riga": ("Riga", "Row"),
+    "dominio": ("Ambito", "Domain"),
+    "territorio_nuts": ("Codice NUTS del territorio", "Area NUTS code"),
+    "periodo": ("Periodo", "Period"),
+    "valore_testo": ("Valore come pubblicato", "Value as published"),
+    "unita": ("Unità", "Unit"),
+    "fonte": ("Fonte", "Source"),
+    "url": ("Indirizzo della pagina", "Page address"),
+    "data_pagina": ("Data della pagina", "Page date"),
+    "nota": ("Nota", "Note"),
 }
 
 

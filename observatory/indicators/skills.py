@@ -1,9 +1,11 @@
-"""Demand for skills (Excelsior planned hires, hires by sector) beside supply (students by
-field), compared as shares of four broad areas.
+"""Demand for skills (Excelsior planned hires, hires by sector) beside supply (upper-secondary
+students by kind of institute), compared as shares of four broad areas.
 
-The correspondence between professional groups / ATECO sections and school fields is the
+The correspondence between professional groups / ATECO sections and kinds of school is the
 observatory's own approximation, kept as a readable table in skills_map.csv (one row per rule,
-first match wins, with a note): it is a method choice, not a figure from any source."""
+first match wins, with a note): it is a method choice, not a figure from any source. The student
+files give no field of study (indirizzo), so supply is read from the kind of institute the school
+code names (liceo scientifico, istituto tecnico commerciale, professionale alberghiero…)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from observatory.indicators import monthly
+from observatory.indicators import education, monthly
 
 MAP_FILE = Path(__file__).with_name("skills_map.csv")
 
@@ -47,15 +49,10 @@ def area_of(dimension: str, value: str) -> str | None:
     text = str(value).casefold()
     for row in table[table["dimensione"] == dimension].itertuples():
         pattern = row.modello.casefold()
-        hit = text == pattern if dimension in ("settore_ateco", "percorso") else pattern in text
+        hit = text == pattern if dimension in ("settore_ateco", "tipologia") else pattern in text
         if hit:
             return row.area or None
     return None
-
-
-def field_area(percorso: str, indirizzo: str) -> str | None:
-    """A school field's area: the specific `indirizzo` first, then the broad `percorso`."""
-    return area_of("indirizzo", indirizzo) or area_of("percorso", percorso)
 
 
 def _shares(frame: pd.DataFrame, value: str) -> pd.DataFrame:
@@ -151,17 +148,17 @@ def hires_demand(avviamenti: pd.DataFrame, territories: list[str]) -> pd.DataFra
 
 
 def student_supply(studenti: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:
-    """Latest school year's students by field in `provinces`, with their area.
+    """Latest school year's upper-secondary students in `provinces` by kind of institute (the school
+    code's type, e.g. 'TD' istituto tecnico commerciale), with its area.
 
-    Columns: tipo_percorso, percorso, indirizzo, area, studenti, anno_scolastico."""
-    rows = studenti[studenti["comune_istat"].str[:3].isin(provinces)]
+    Columns: tipo_scuola, tipologia, area, studenti, anno_scolastico."""
+    rows = education.in_scope(studenti, provinces)
+    rows = rows[rows["ordine"] == "secondaria_secondo_grado"]
     if rows.empty:
-        return pd.DataFrame(columns=["tipo_percorso", "percorso", "indirizzo", "area", "studenti", "anno_scolastico"])
+        return pd.DataFrame(columns=["tipo_scuola", "tipologia", "area", "studenti", "anno_scolastico"])
     year = rows["anno_scolastico"].max()
-    rows = rows[rows["anno_scolastico"] == year]
-    out = rows.groupby(["tipo_percorso", "percorso", "indirizzo"], as_index=False)["totale"].sum()
-    out = out.rename(columns={"totale": "studenti"})
-    out["area"] = [field_area(p, i) for p, i in zip(out["percorso"], out["indirizzo"])]
+    out = education.by_school_kind(rows, year).drop(columns="quota")
+    out.insert(2, "area", out["tipologia"].map(lambda code: area_of("tipologia", code)))
     out["anno_scolastico"] = year
     return out
 

@@ -10,8 +10,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from observatory import labels
-from observatory.indicators import registry
+from observatory.indicators import published, published_words, registry
 from observatory.indicators.labour import RateChange
+from observatory.indicators.published import Figure
+from observatory.indicators.published_topics import Planned, YearFlows
 
 
 def _value(value: float, indicator_id: str, lang: str) -> str:
@@ -42,10 +44,12 @@ def latest_year(latest: Mapping[str, RateChange], focus) -> int | None:
 
 
 def rate_title(latest: Mapping[str, RateChange], focus: list[str], indicator_id: str, names: dict[str, str],
-               lang: str) -> str:
+               lang: str, band: str = "") -> str:
     """'Tasso di disoccupazione nel 2022: Lecco 2,8 %, Como 4,0 % (2021), Lombardia …' (focus areas
-    first), from `labour.latest_rates`: the same values as the cards and the slide."""
-    label = registry.indicator(indicator_id).label(lang)
+    first), from `labour.latest_rates`: the same values as the cards and the slide; `band` an
+    unusual age band the title says ('Tasso di occupazione 15-89 anni nel 2025: …')."""
+    label = registry.indicator(indicator_id).label(lang) + (labels.t("overview.rate.band", lang, band=band)
+                                                           if band else "")
     year = latest_year(latest, focus)
     if year is None:
         return labels.t("titles.no_data", lang, subject=label)
@@ -115,3 +119,50 @@ def index_title(frame: pd.DataFrame, section: str, base_year: int, names: dict[s
     parts = ", ".join(f"{names.get(c, c)} {labels.fmt_int(v, lang)}"
                       for c, v in zip(latest["territorio"], latest["indice"]))
     return labels.t("titles.index", lang, year=year, values=parts, base=base_year)
+
+
+# --- published figures (transcribed from the releases) --------------------------------------------
+
+def published_flows_title(latest: Mapping[str, YearFlows], names: Mapping[str, str], lang: str,
+                          measure: str = "assunzioni") -> str:
+    """'Assunzioni pubblicate: Como circa 84.000 nel 2023, Lecco 35.222 nel 2019' (each province its
+    own latest year, published_topics.latest_flows), or the same for the balance."""
+    parts = []
+    for code, flows in latest.items():
+        if measure == "saldo":
+            if flows.saldo is None:
+                continue
+            value = published_words.number(flows.saldo, flows.saldo_circa, lang, signed=True)
+        else:
+            value = published_words.number(flows.assunzioni.valore, flows.assunzioni.circa, lang)
+        parts.append(labels.t("published.flows.value", lang, name=names.get(code, code), value=value,
+                              year=flows.assunzioni.periodo))
+    key = "published.flows.balance_title" if measure == "saldo" else "published.flows.title"
+    return labels.t(key, lang, values=", ".join(parts) or labels.MISSING)
+
+
+def published_stock_title(latest: Mapping[str, Figure], names: Mapping[str, str], lang: str) -> str:
+    """'Imprese registrate al 31 dic 2024: Como 47.463, Lecco 24.578', each province with its own date
+    when they differ."""
+    dates = {figure.periodo for figure in latest.values()}
+    if len(dates) == 1:
+        values = ", ".join(f"{names.get(c, c)} {published_words.number(f.valore, f.circa, lang)}"
+                           for c, f in latest.items())
+        return labels.t("published.firms.title_date", lang, values=values,
+                        date=published_words.period_label(dates.pop(), lang))
+    values = ", ".join(labels.t("published.firms.value", lang, name=names.get(c, c),
+                                value=published_words.number(f.valore, f.circa, lang),
+                                date=published_words.period_label(f.periodo, lang)) for c, f in latest.items())
+    return labels.t("published.firms.title", lang, values=values)
+
+
+def published_planned_title(planned: Planned, area: str, lang: str) -> str:
+    """'Como + Lecco: 15.520 entrate previste nel 4° trim. 2025, −5,1 % sullo stesso trimestre del 2024'."""
+    hires = planned.entrate
+    change = published.change(hires)
+    change_text = "" if change is None else labels.t(
+        "published.planned.change", lang, change=labels.fmt_signed(change, 1, lang, labels.percent_unit(lang)),
+        prev=published_words.period_label(hires.periodo_precedente, lang))
+    return labels.t("published.planned.title", lang, area=area,
+                    total=published_words.number(hires.valore, hires.circa, lang),
+                    period=published_words.period_label(hires.periodo, lang), change=change_text)

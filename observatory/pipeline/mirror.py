@@ -12,6 +12,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from observatory import config, provenance
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -43,10 +45,32 @@ def sidecars(folder: Path) -> list[dict]:
 
 
 def provenance_by_dataset(folder: Path) -> dict[str, str]:
-    """Dataset id → provenance: a dataset built from any constructed file is `dimostrativo`."""
-    result: dict[str, str] = {}
+    """Dataset id → provenance of its raw files: the least faithful of them (a dataset built from
+    any constructed file is `dimostrativo`, one mixing an unchanged and a rounded copy is rounded)."""
+    kinds: dict[str, list[str]] = {}
     for record in sidecars(folder):
         for dataset_id in record.get("datasets", []):
-            if result.get(dataset_id) != "dimostrativo":
-                result[dataset_id] = record.get("provenance", "dimostrativo")
-    return result
+            kinds.setdefault(dataset_id, []).append(record.get("provenance", "dimostrativo"))
+    return {dataset_id: provenance.least_faithful(values) for dataset_id, values in kinds.items()}
+
+
+def shipped_raw_dir() -> Path:
+    """data/raw of the configured data folder, else the repository's (tests point the data folder
+    at a private copy of the snapshot only)."""
+    configured = config.raw_dir()
+    return configured if configured.is_dir() else config.REPO_ROOT / "data" / "raw"
+
+
+@functools.lru_cache(maxsize=4)
+def public_copies(folder: Path) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """(dataset id, repository, path, commit, provenance, link) of every raw file taken from a public copy,
+    for "Fonti e metodo"; read once per process (the files change only with `make snapshot`)."""
+    out = []
+    for record in sidecars(folder) if folder.is_dir() else []:
+        copy = record.get("copy")
+        if not copy:
+            continue
+        for dataset_id in record.get("datasets", []):
+            out.append((dataset_id, copy["repository"], copy["path"], copy["commit"], record["provenance"],
+                        copy.get("url", "")))
+    return tuple(out)

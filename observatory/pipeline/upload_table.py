@@ -4,6 +4,7 @@ located by sheet, row and column in plain Italian."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -42,25 +43,54 @@ def accepts_table(dataset: Dataset) -> bool:
     return all(column_kind(c.dtype) for c in dataset.schema.columns.values())
 
 
-def parse_table_upload(dataset_id: str, content: bytes, filename: str) -> pd.DataFrame:
-    """A CSV or xlsx with exactly the dataset's columns → a frame in its schema's types.
+@dataclasses.dataclass(frozen=True)
+class ColumnSpec:
+    """What a table upload needs of one schema column, as plain data (it crosses to the parsing child)."""
 
-    The index holds each row's number in the file, so later checks can say where a problem is."""
-    dataset = datasets.get(dataset_id)
+    name: str
+    kind: str  # integer | float | text | date
+    dtype: str
+    nullable: bool
+    width: int | None  # digits of a code whose leading zeros Excel drops
+
+
+@dataclasses.dataclass(frozen=True)
+class TableSpec:
+    dataset_id: str
+    title: str
+    columns: tuple[ColumnSpec, ...]
+
+
+def table_spec(dataset: Dataset) -> TableSpec:
     if not accepts_table(dataset):
         raise UploadRejected([f"«{dataset.title_it}» non si può caricare come tabella"])
-    columns = dataset.schema.columns
-    sheet = read_sheet(content, preferred=(TABLE_SHEET, dataset_id), header=tuple(columns))
-    positions = _match_header(sheet, list(columns))
+    return TableSpec(dataset.id, dataset.title_it, tuple(
+        ColumnSpec(name, column_kind(c.dtype), str(c.dtype), bool(c.nullable), _digits_width(c))
+        for name, c in dataset.schema.columns.items()))
+
+
+def parse_table_upload(dataset_id: str, content: bytes, filename: str) -> pd.DataFrame:
+    """A CSV or xlsx with exactly the dataset's columns → a frame in its schema's types."""
+    return parse_table(table_spec(datasets.get(dataset_id)), content, filename)
+
+
+def parse_table(spec: TableSpec, content: bytes, filename: str) -> pd.DataFrame:
+    """The parse of a table upload, from its spec alone (it runs in the parsing child).
+
+    The index holds each row's number in the file, so later checks can say where a problem is."""
+    names = [c.name for c in spec.columns]
+    sheet = read_sheet(content, preferred=(TABLE_SHEET, spec.dataset_id), header=tuple(names))
+    positions = _match_header(sheet, names)
     if not sheet.rows:
         raise UploadRejected([f"{sheet.where() or 'il file'}: c'è l'intestazione ma nessuna riga di dati"])
     index = pd.Index([number for number, _ in sheet.rows])
     frame, problems = {}, []
-    for name, position in positions.items():
+    for column in spec.columns:
+        position = positions[column.name]
         raw = pd.Series([cells[position] if position < len(cells) else None for _, cells in sheet.rows],
                         index=index, dtype=object)
-        frame[name], bad = _convert(raw, columns[name], sheet.decimal)
-        problems += [f"{sheet.where(row, name)}: {reason}" for row, reason in bad.items()]
+        frame[column.name], bad = _convert(raw, column, sheet.decimal)
+        problems += [f"{sheet.where(row, column.name)}: {reason}" for row, reason in bad.items()]
     if problems:
         raise UploadRejected(sorted(problems, key=_row_of))
     frame = pd.DataFrame(frame)
@@ -89,22 +119,22 @@ def _match_header(sheet: Sheet, expected: list[str]) -> dict[str, int]:
     return {name: found[name.lower()] for name in expected}
 
 
-def _convert(raw: pd.Series, column, decimal: str) -> tuple[pd.Series, dict[int, str]]:
+def _convert(raw: pd.Series, column: ColumnSpec, decimal: str) -> tuple[pd.Series, dict[int, str]]:
     """One column of cells in the schema's type, and the rows that could not be read (row → why)."""
     missing = raw.map(lambda v: v is None or (isinstance(v, str) and not v.strip())).astype(bool)
     bad: dict[int, str] = {}
     if not column.nullable:
         bad.update({row: "valore mancante" for row in raw.index[missing]})
-    kind, present = column_kind(column.dtype), raw[~missing]
+    kind, present = column.kind, raw[~missing]
     if kind == "text":
-        width = _digits_width(column)
+        width = column.width
         values = present.map(lambda v: _text(v, width))
         return pd.Series(values, index=raw.index, dtype="str"), bad
     if kind == "date":
         values = present.map(_date)
         bad.update({row: f"«{raw[row]}» non è una data (attesa nella forma AAAA-MM-GG)"
                     for row in values.index[values.isna()]})
-        return pd.Series(pd.to_datetime(values), index=raw.index).astype(str(column.dtype)), bad
+        return pd.Series(pd.to_datetime(values), index=raw.index).astype(column.dtype), bad
     numbers = pd.to_numeric(present.map(lambda v: _number_text(v, decimal)), errors="coerce")
     bad.update({row: f"«{raw[row]}» non è un numero" for row in numbers.index[numbers.isna()]})
     if kind == "integer":
@@ -113,7 +143,7 @@ def _convert(raw: pd.Series, column, decimal: str) -> tuple[pd.Series, dict[int,
     if bad:
         return raw, bad
     values = pd.Series(numbers, index=raw.index, dtype="Float64")
-    return values.astype(str(column.dtype)), bad
+    return values.astype(column.dtype), bad
 
 
 def _text(value, width: int | None) -> str:

@@ -15,12 +15,15 @@ import altair as alt
 import pandas as pd
 import qrcode
 
-from observatory import charts, labels, store, territory
-from observatory.present.slides import DATA_SLIDES, Context, NoData
+from observatory import charts, labels, provenance, store, territory
+from observatory.present import published_slides
+from observatory.present.slides import DATA_SLIDES, Context, Finding, NoData
 
 TITLE, CLOSING = "titolo", "chiusura"
 SLIDE_IDS: tuple[str, ...] = (TITLE, *DATA_SLIDES, CLOSING)
 NEEDS: dict[str, tuple[str, ...]] = {TITLE: (), **{k: v[1] for k, v in DATA_SLIDES.items()}, CLOSING: ()}
+#: every dataset a slide may read: its own, and the published figures of the topics that have them
+ALL_NEEDS = tuple(sorted({d for needs in NEEDS.values() for d in needs} | set(published_slides.NEEDS)))
 AUTOPLAY_CHOICES = (0, 10, 15, 20, 30, 45, 60)
 DEMO_MARK_COLOR = "#b35806"
 
@@ -37,6 +40,7 @@ class Slide:
     demo: bool = False
     subtitle: str = ""
     qr_url: str | None = None
+    datasets: tuple[str, ...] = ()  # the datasets its numbers come from
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,18 +65,20 @@ class Deck:
         return f"{self.brand} · {self.data_date}"
 
 
-def _described(record: store.DatasetRecord) -> str:
+def _described(record: store.DatasetRecord, lang: str = "it") -> str:
     period = labels.fmt_span(record.period_start, record.period_end)
-    return record.title + (f", {period}" if period != labels.MISSING else "")
+    how = provenance.phrase(record.provenance, None, lang)  # a public copy or transcribed figures say so
+    return record.title + (f", {period}" if period != labels.MISSING else "") + (f" ({how})" if how else "")
 
 
-def sources_for(ids: tuple[str, ...], records: Mapping[str, store.DatasetRecord]) -> tuple[str, ...]:
+def sources_for(ids: tuple[str, ...], records: Mapping[str, store.DatasetRecord],
+                lang: str = "it") -> tuple[str, ...]:
     """One line per publisher and licence: 'ISTAT — Forze di lavoro, 2015 – 2024; … (CC BY 4.0)'."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for dataset_id in dict.fromkeys(ids):
         if dataset_id in records:
             record = records[dataset_id]
-            grouped.setdefault((record.publisher, record.licence), []).append(_described(record))
+            grouped.setdefault((record.publisher, record.licence), []).append(_described(record, lang))
     return tuple(f"{publisher} — {'; '.join(titles)} ({licence})" for (publisher, licence), titles in grouped.items())
 
 
@@ -83,6 +89,27 @@ def _is_demo(ids: tuple[str, ...], records: Mapping[str, store.DatasetRecord]) -
 def area_name(provinces: tuple[str, ...]) -> str:
     by_code = {p.istat: p.name for p in territory.provinces()}
     return "-".join(by_code.get(c, c) for c in provinces)
+
+
+def _finding(slide_id: str, builder, needs: tuple[str, ...], frames: Mapping[str, pd.DataFrame],
+             records: Mapping[str, store.DatasetRecord], ctx: Context) -> tuple[Finding, tuple[str, ...]] | str:
+    """A slide's finding and the datasets it read, or why it is left out. A slide whose datasets are
+    demo or absent is built from the published figures when they give something (its headline is
+    then a published number, never a demo magnitude); else from its own datasets."""
+    weak = any(d not in frames or d not in records or records[d].is_demo for d in needs)
+    alternative = published_slides.BUILDERS.get(slide_id)
+    if weak and alternative is not None and all(d in frames for d in published_slides.NEEDS):
+        try:
+            return alternative(ctx), published_slides.NEEDS
+        except NoData:
+            pass
+    missing = [d for d in needs if d not in frames]
+    if missing:
+        return labels.t("present.skip.missing", ctx.lang, datasets=", ".join(missing))
+    try:
+        return builder(ctx), needs
+    except NoData as exc:
+        return str(exc)
 
 
 def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.DatasetRecord],
@@ -99,27 +126,24 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
     for slide_id, (builder, needs) in DATA_SLIDES.items():
         if slide_id not in options.slides:
             continue
-        missing = [d for d in needs if d not in frames]
-        if missing:
-            skipped.append((slide_id, labels.t("present.skip.missing", lang, datasets=", ".join(missing))))
+        found = _finding(slide_id, builder, needs, frames, records, ctx)
+        if isinstance(found, str):
+            skipped.append((slide_id, found))
             continue
-        try:
-            finding = builder(ctx)
-        except NoData as exc:
-            skipped.append((slide_id, str(exc)))
-            continue
-        demo = _is_demo(needs, records)
+        finding, used_ids = found
+        demo = _is_demo(used_ids, records)
         notes = finding.notes + ("\n" + labels.t("present.notes.demo", lang) if demo else "")
-        sources = sources_for(needs, records)
+        sources = finding.sources or sources_for(used_ids, records, lang)
         notes += "\n" + labels.t("present.source", lang, sources="; ".join(sources))
-        data_slides.append(Slide(slide_id, finding.title, finding.chart, notes, sources, demo, finding.subtitle))
-    used = tuple(d for s in data_slides for d in NEEDS[s.id])
+        data_slides.append(Slide(slide_id, finding.title, finding.chart, notes, sources, demo, finding.subtitle,
+                                 datasets=used_ids))
+    used = tuple(d for s in data_slides for d in s.datasets)
     dates = [records[d].retrieved_at for d in used if d in records] or [r.retrieved_at for r in records.values()]
     data_date = labels.t("present.data_date", lang, date=labels.fmt_date(max(dates), lang) if dates else labels.MISSING)
     key = "present.deck.title" if len(provinces) > 1 else "present.deck.title_one"
     title = labels.t(key, lang, area=area_name(provinces))
     brand = labels.t("present.brand", lang)
-    all_sources = sources_for(used, records)
+    all_sources = sources_for(used, records, lang)
     slides = []
     if TITLE in options.slides:
         notes = labels.t("present.notes.title", lang, count=len(data_slides)) + "\n" + \

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from observatory import charts, labels, maps, store
-from observatory.indicators import enterprises, hires, labour, population, registry, skills, titles
+from observatory.indicators import education, enterprises, hires, labour, population, registry, skills, titles
 
 
 class NoData(Exception):
@@ -57,6 +57,7 @@ class Finding:
     chart: Callable[[], alt.TopLevelMixin]
     notes: str
     subtitle: str = ""
+    sources: tuple[str, ...] = ()  # the releases drawn, when they are more precise than the datasets' records
 
 
 def _latest_rates(ctx: Context, indicator: str) -> tuple[pd.DataFrame, str, dict[str, labour.RateChange]]:
@@ -70,11 +71,13 @@ def _latest_rates(ctx: Context, indicator: str) -> tuple[pd.DataFrame, str, dict
     return series, series["classe_eta"].iloc[0], latest
 
 
-def _rate_title(ctx: Context, latest: Mapping[str, labour.RateChange], key: str) -> tuple[str, int]:
+def _rate_title(ctx: Context, latest: Mapping[str, labour.RateChange], key: str, band: str = "") -> tuple[str, int]:
     """'Disoccupazione 2024: Como 4,2 %, Lecco 4,9 % contro 5,6 % in Lombardia'; a territory whose
-    latest value is older says its year ('Lecco 6,0 % (2023)'), as on the page."""
+    latest value is older says its year ('Lecco 6,0 % (2023)'), as on the page; an unusual age band
+    is said ('Occupazione 15-89 anni 2025: …')."""
     year = titles.latest_year(latest, ctx.nuts)
-    title = ctx.t(key, year=year, values=titles.rate_values(latest, ctx.nuts, ctx.names, year, ctx.lang))
+    title = ctx.t(key, year=year, values=titles.rate_values(latest, ctx.nuts, ctx.names, year, ctx.lang),
+                  band=ctx.t("present.band", band=band) if band else "")
     if ctx.region in latest:
         title += ctx.t("present.vs_region", value=titles.rate_value(latest[ctx.region], year, ctx.lang),
                        region=ctx.names[ctx.region])
@@ -92,7 +95,7 @@ def _rate_notes(ctx: Context, indicator_id: str, band: str, year: int,
 def unemployment(ctx: Context) -> Finding:
     indicator = "tasso_disoccupazione"
     series, band, latest = _latest_rates(ctx, indicator)
-    title, year = _rate_title(ctx, latest, "present.unemployment.title")
+    title, year = _rate_title(ctx, latest, "present.unemployment.title", labour.unusual_band(indicator, band))
     y_title = ctx.t("present.rate_axis", label=registry.indicator(indicator).label(ctx.lang), band=band)
     break_at = labour.series_break_year(series)  # the page marks the same year
     notes = f"{_rate_notes(ctx, indicator, band, year, latest)} {registry.indicator(indicator).caveats(ctx.lang)}"
@@ -106,7 +109,7 @@ def unemployment(ctx: Context) -> Finding:
 def employment(ctx: Context) -> Finding:
     indicator = "tasso_occupazione"
     _series, band, latest = _latest_rates(ctx, indicator)
-    title, year = _rate_title(ctx, latest, "present.employment.title")
+    title, year = _rate_title(ctx, latest, "present.employment.title", labour.unusual_band(indicator, band))
     bars = pd.DataFrame({"territorio": [ctx.names.get(c, c) + ("" if r.anno == year else f" ({r.anno})")
                                         for c, r in latest.items()],
                          "valore": [r.valore for r in latest.values()]})
@@ -181,33 +184,26 @@ def businesses(ctx: Context) -> Finding:
         names=series, lang=ctx.lang, indicator="iscrizioni", temporal=True, description=title), notes)
 
 
-def _optional_text(ctx: Context, key: str, fallback: str) -> str:
-    """A label for a code the publisher may extend (a new track type keeps its own name)."""
-    return ctx.t(key) if key in labels.TEXTS else fallback
-
-
 def students(ctx: Context) -> Finding:
-    frame = ctx.frames["studenti"]
-    frame = frame[frame["comune_istat"].str[:3].isin(ctx.provinces)]
-    start_year = frame["anno_scolastico"].str[:4].astype(int)
-    frame = frame[ctx.in_period(start_year)]
+    """Students of the latest school year by order and type (education.by_type, as on Formazione)."""
+    frame = education.in_scope(ctx.frames["studenti"], ctx.provinces)
+    frame = frame[ctx.in_period(frame["anno_scolastico"].str[:4].astype(int))]
     if frame.empty:
         raise ctx.no_data()
-    year = frame["anno_scolastico"].max()
-    by_track = frame[frame["anno_scolastico"] == year].groupby("tipo_percorso")["totale"].sum()
-    total = by_track.sum()
-    top = by_track.idxmax()
-    share = 100 * by_track[top] / total
-    track_name = lambda code: _optional_text(ctx, f"present.track.{code}", code)  # noqa: E731
-    title = ctx.t("present.students.title", total=labels.fmt_int(total, ctx.lang), share=ctx.pct(share),
-                  track=_optional_text(ctx, f"present.track_in.{top}", top), year=year)
-    bars = _wrapped(pd.DataFrame({"percorso": [track_name(c) for c in by_track.index],
-                                  "studenti": by_track.to_numpy()}), "percorso")
+    year = education.years(frame)[-1]
+    by_type = education.by_type(frame, year)
+    total = int(by_type["studenti"].sum())
+    upper = int(by_type.loc[by_type["ordine"] == "secondaria_secondo_grado", "studenti"].sum())
+    title = ctx.t("edu.slide.title", total=labels.fmt_int(total, ctx.lang), upper=labels.fmt_int(upper, ctx.lang),
+                  year=year)
+    names = [ctx.t(f"edu.type.{code}") for code in by_type["tipo_scuola"]]
+    bars = _wrapped(pd.DataFrame({"tipo": names, "studenti": by_type["studenti"].to_numpy()}), "tipo")
     notes = f"{year}: " + "; ".join(
-        f"{track_name(c)} {labels.fmt_int(v, ctx.lang)} ({ctx.pct(100 * v / total)})" for c, v in by_track.items())
+        f"{name} {labels.fmt_int(v, ctx.lang)} ({ctx.pct(q)})"
+        for name, v, q in zip(names, by_type["studenti"], by_type["quota"]))
     return Finding(title, lambda: _wide_labels(charts.sorted_bars(
-        bars, category="percorso", value="studenti", title="", value_title=ctx.t("present.students.axis"),
-        lang=ctx.lang, description=title), "percorso"),
+        bars, category="tipo", value="studenti", title="", value_title=ctx.t("present.students.axis"),
+        lang=ctx.lang, description=title), "tipo"),
         notes + ". " + registry.indicator("studenti").definition(ctx.lang))
 
 

@@ -1,9 +1,11 @@
 """Firm registrations, closures and active firms by province × ATECO section × month (InfoCamere data
 published as open data by CCIAA Marche, CC BY 4.0).
 
-The three files are wide `;` CSVs: label columns (territory, sector) then one `dd/mm/yyyy` month-end
-column each. Sector rows are kept by ATECO section, the published TOTALE row as `TOTALE` (never
-summed again). The register moved to ATECO 2025 in April 2025: `classificazione` records it and
+The three files are wide `;` CSVs: label columns (territory, sector, maybe a finer ATECO level) then
+one `dd/mm/yyyy` month-end column each; label columns are told apart by their header, and a file
+with no territory column (the national layout, `Settore Ateco 2025;Divisione Ateco 2025;…`) is
+Italy. Sector rows are kept by ATECO section, the published TOTALE row as `TOTALE` (never summed
+again). The register moved to ATECO 2025 in April 2025: `classificazione` records it and
 ATECO 2007 sections are re-lettered to their 2025 equivalent where the mapping is one-to-one."""
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pandera.pandas as pa
 from observatory import territory
 from observatory.errors import ObservatoryError
 from observatory.sources import http
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 PUBLISHER = "CCIAA Marche su dati InfoCamere"
 SOURCE_URL = "https://opendata.marche.camcom.it/"
@@ -37,6 +39,8 @@ ATECO_2007_TO_2025 = {**{s: s for s in "ABCDEFGHI"}, "J": "J+K", "K": "L", "L": 
 SECTORS = sorted(set("ABCDEFGHIJKLMNOPQRSTUVX") | {"J+K", "TOTALE"})
 _DATE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 _SECTION = re.compile(r"^([A-Z])(?:\s|$)")
+_SECTOR_HEADER = re.compile(r"settore|sezione", re.IGNORECASE)
+_FINER_HEADER = re.compile(r"ateco|divisione|gruppo|classe|categoria", re.IGNORECASE)
 
 SCHEMA = pa.DataFrameSchema(
     {
@@ -62,7 +66,9 @@ def parse_wide(content: bytes, name: str = "file") -> pd.DataFrame:
     try:
         raw = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ObservatoryError(f"«{name}» non è un CSV leggibile (separatore «;»): {exc}.") from exc
+        line = re.search(r"line (\d+)", str(exc))
+        where = f" (riga {line.group(1)}: numero di campi diverso dall'intestazione)" if line else ""
+        raise ObservatoryError(f"«{name}» non è un CSV leggibile con separatore «;»{where}.") from exc
     columns = [str(c).strip() for c in raw.columns]
     raw.columns = columns
     dates = [c for c in columns if _DATE.match(c)]
@@ -116,20 +122,34 @@ def territory_codes() -> dict[str, str]:
     return codes
 
 
+def label_roles(labels: list[str], name: str) -> tuple[str | None, str, list[str]]:
+    """(territory column or None for the national layout, sector column, finer ATECO columns) by header."""
+    sector = next((c for c in labels if _SECTOR_HEADER.search(c)), None)
+    if sector is None:
+        raise ObservatoryError(f"«{name}» non ha una colonna del settore ATECO (intestazione: {'; '.join(labels)}).")
+    finer = [c for c in labels if c != sector and _FINER_HEADER.search(c)]
+    others = [c for c in labels if c != sector and c not in finer]
+    if len(others) > 1:
+        raise ObservatoryError(f"«{name}» ha colonne di etichetta non riconosciute: {', '.join(others)}.")
+    return (others[0] if others else None), sector, finer
+
+
 def tidy_measure(long: pd.DataFrame, measure: str, name: str) -> pd.DataFrame:
     """Long frame of one file → mese, territorio, settore_ateco, classificazione, <measure>."""
     labels = [c for c in long.columns if c not in ("data", "valore")]
-    if len(labels) < 2:
-        raise ObservatoryError(f"«{name}» ha {len(labels)} colonne di etichetta: attese territorio e settore.")
-    territory_col, sector_col, finer = labels[0], labels[1], labels[2:]
+    territory_col, sector_col, finer = label_roles(labels, name)
     frame = long
     for column in finer:  # e.g. a division column: keep only each section's TOTALE row
         frame = frame[frame[column].str.upper().isin(TOTAL_LABELS)]
-    wanted = territory_codes()
-    frame = frame.assign(territorio=frame[territory_col].str.upper().map(wanted)).dropna(subset=["territorio"])
-    missing = sorted(set(wanted) - set(frame[territory_col].str.upper()))
-    if missing:
-        raise ObservatoryError(f"«{name}» non contiene i territori {', '.join(missing)} (colonna «{territory_col}»).")
+    if territory_col is None:  # the national layout: every row is Italy
+        frame = frame.assign(territorio=territory.ITALIA)
+    else:
+        wanted = territory_codes()
+        frame = frame.assign(territorio=frame[territory_col].str.upper().map(wanted)).dropna(subset=["territorio"])
+        missing = sorted(set(wanted) - set(frame[territory_col].str.upper()))
+        if missing:
+            raise ObservatoryError(f"«{name}» non contiene i territori {', '.join(missing)} "
+                                   f"(colonna «{territory_col}»).")
     sector = frame[sector_col].map(sector_code)
     unknown = sorted(set(frame.loc[sector.isna(), sector_col]))
     if unknown:
@@ -169,6 +189,10 @@ def fetch_imprese(ctx: FetchContext) -> pd.DataFrame:
         response = http.get(session, f"{base}/{file_name}", publisher=PUBLISHER)
         parts[measure] = tidy_measure(parse_wide(response.content, file_name), measure, file_name)
     frame = combine(parts)
+    lacking = [p.name for p in territory.provinces() if p.nuts not in set(frame["territorio"])]
+    if lacking:
+        raise ObservatoryError(f"I file di {PUBLISHER} riportano solo il totale nazionale (nessuna colonna del "
+                               f"territorio): mancano {', '.join(lacking)}.")
     ctx.progress(f"Imprese: {len(frame)} righe, {frame['mese'].min():%m/%Y}–{frame['mese'].max():%m/%Y}")
     if (frame["classificazione"] == "ATECO 2007").any() and (frame["classificazione"] == "ATECO 2025").any():
         ctx.notes.append("Serie con cambio di classificazione ATECO 2007 → 2025 (aprile 2025): "
@@ -182,5 +206,8 @@ DATASETS = [
         title_en="Businesses: births, closures, active",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
         fetch=fetch_imprese, period_column="mese", source="camcom",
+        coverage=Coverage(("territorio", "mese"), CARRY_OVER,
+                          "i file del registro sono fotografie di fine mese e l'editore li riparte (ATECO 2007 → "
+                          "2025): un mese uscito dal file resta storia valida"),
     ),
 ]

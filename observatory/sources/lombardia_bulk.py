@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from observatory.sources import http
 from observatory.sources import lombardia_mappings as m
 from observatory.sources.types import FetchContext
 
-CHUNK_BYTES = 1024 * 1024
+PUBLISHER = "Regione Lombardia"
+NOT_UTF8 = (f"L'esportazione di {PUBLISHER} non è un testo UTF-8 (forse salvata con un'altra codifica): il formato "
+            "è cambiato; resta l'ultimo archivio.")
 DEFAULT_MAX_BULK_BYTES = 4 * 1024 ** 3
 FIELDS = (m.DATE_FIELD, *m.CATEGORY_FIELDS)
 
@@ -37,36 +40,25 @@ def duckdb_memory_limit() -> str:
 
 
 def download(session: requests.Session, url: str, target: Path, cap: int | None = None) -> int:
-    """Stream `url` to `target` in chunks; never holds the body in memory. Returns the bytes written."""
+    """Stream `url` to `target` in chunks under the cap and the refresh deadline (sources.http);
+    never holds the body in memory. Returns the bytes written."""
     cap = max_bulk_bytes() if cap is None else cap
-    publisher = "Regione Lombardia"
     try:
-        with session.get(url, params={"accessType": "DOWNLOAD"}, stream=True, timeout=(10, 300)) as response:
-            if response.status_code != 200:
-                raise ObservatoryError(http._status_message(publisher, response.status_code))
-            declared = response.headers.get("Content-Length", "")
-            written = 0
-            with target.open("wb") as handle:
-                for chunk in response.iter_content(chunk_size=CHUNK_BYTES):
-                    written += len(chunk)
-                    if written > cap:
-                        raise ObservatoryError(
-                            f"L'esportazione di {publisher} supera il limite di {cap // 1024 ** 2} MB "
-                            "(OSSERVATORIO_MAX_BULK_BYTES).")
-                    handle.write(chunk)
-    except requests.exceptions.Timeout as exc:
-        raise ObservatoryError(f"{publisher} non ha risposto in tempo ({url}).") from exc
-    except requests.exceptions.RequestException as exc:
-        raise ObservatoryError(f"Lo scaricamento da {publisher} si è interrotto ({exc.__class__.__name__}).") from exc
-    if declared.isdigit() and not response.headers.get("Content-Encoding") and written < int(declared):
-        raise ObservatoryError(f"L'esportazione di {publisher} è arrivata incompleta (troncata).")
-    return written
+        return http.download(session, url, target, publisher=PUBLISHER, cap=cap, params={"accessType": "DOWNLOAD"})
+    except ObservatoryError as exc:
+        if "supera il limite" in str(exc):
+            raise ObservatoryError(f"L'esportazione di {PUBLISHER} supera il limite di {cap // 1024 ** 2} MB "
+                                   "(OSSERVATORIO_MAX_BULK_BYTES).") from exc
+        raise
 
 
 def header_columns(path: Path) -> dict[str, str]:
     """Required field (lower case) → the CSV's own header name; fails in Italian when one is missing."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = next(csv.reader(handle), [])
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except UnicodeDecodeError as exc:
+        raise ObservatoryError(NOT_UTF8) from exc
     found = {name.strip().lower(): name for name in header}
     missing = [f.upper() for f in m.REQUIRED_FIELDS if f not in found]
     if missing:
@@ -101,7 +93,7 @@ def aggregate_csv(path: Path, *, notes: list[str], label: str, since: int, workd
         progress(f"Regione Lombardia {label}: esportazione letta")
         for field in FIELDS:
             values = [row[0] for row in con.execute(f"SELECT DISTINCT {field} FROM raw").fetchall()]
-            table = m.category_table(field, values)
+            table = m.category_table(field, values, notes, label)
             if field == m.DATE_FIELD:
                 table["mese"] = pd.to_datetime(table["mese"])
             con.register(f"map_{field}", table)
@@ -117,9 +109,20 @@ def aggregate_csv(path: Path, *, notes: list[str], label: str, since: int, workd
              "territorio": [p.nuts for p in territory.provinces()]}))
         return _final(con, notes, label, since, region_nuts)
     except duckdb.Error as exc:
-        raise ObservatoryError(f"L'esportazione di Regione Lombardia non si legge come CSV ({exc}).") from exc
+        raise ObservatoryError(_duckdb_reason(exc)) from exc
     finally:
         con.close()
+
+
+def _duckdb_reason(exc: Exception) -> str:
+    """DuckDB's English error as an Italian sentence (with the line, when DuckDB names one)."""
+    text = str(exc)
+    if re.search(r"unicode|utf-?8|byte sequence", text, re.IGNORECASE):
+        return NOT_UTF8
+    line = re.search(r"[Ll]ine:?\s*(\d+)", text)
+    where = f" (riga {line.group(1)})" if line else ""
+    return (f"L'esportazione di {PUBLISHER} non si legge come CSV{where}: righe con un numero di campi diverso "
+            "o virgolette non chiuse; resta l'ultimo archivio.")
 
 
 def _final(con, notes: list[str], label: str, since: int, region_nuts: str) -> pd.DataFrame:

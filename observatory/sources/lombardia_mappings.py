@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from observatory import territory
+from observatory.sources.lombardia_dates import date_order, month_of  # noqa: F401 (month_of re-exported)
 
 #: Raw fields (API fieldName = lower-case display name) that become one schema column each.
 CATEGORY_FIELDS = {
@@ -166,38 +167,22 @@ def citizenship(text: object) -> str:
     return "UE" if key in EU_COUNTRIES else "extra UE"
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(\s+\d{1,2}:\d{2}(:\d{2})?\s*([AP]M)?)?$", re.IGNORECASE)
-
-
-def month_of(text: object) -> pd.Timestamp | None:
-    """First day of the event's month, or None when the date is unreadable.
-
-    ISO text (SODA timestamps) is year-first; 'dd/mm/yyyy' is the Italian text column; a slashed date
-    with AM/PM is Socrata's CSV export of a timestamp column, which is month-first (US)."""
-    value = str(text or "").strip()
-    match = _ISO.match(value)
-    if match:
-        year, month = int(match.group(1)), int(match.group(2))
-    else:
-        match = _SLASHED.match(value)
-        if not match:
-            return None
-        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        month = first if match.group(6) else second
-    if not 1 <= month <= 12:
-        return None
-    return pd.Timestamp(year=year, month=month, day=1)
-
-
 MAPPERS = {"settoreeconomicodettaglio": ateco_section, "contratto": contract_type, "modalitalavoro": working_time,
            "genere": sex, "eta": age_band, "titolostudio": education, "italiano": citizenship}
 
 
-def category_table(field: str, values) -> pd.DataFrame:
-    """Distinct raw values of one field → its schema category (columns `raw`, `<schema column>`)."""
+def category_table(field: str, values, notes: list[str] | None = None, label: str = "") -> pd.DataFrame:
+    """Distinct raw values of one field → its schema category (columns `raw`, `<schema column>`).
+
+    For the date, the day/month order is decided once from all the values (lombardia_dates)."""
     distinct = pd.Series(list(values), dtype=object).fillna("").astype(str).drop_duplicates()
-    mapper = month_of if field == DATE_FIELD else MAPPERS[field]
+    if field == DATE_FIELD:
+        order = date_order(distinct, f"Regione Lombardia {label}".strip())
+        if notes is not None and any("/" in v for v in distinct):
+            notes.append(f"{label}: date lette come {order} (deciso dai valori: un campo supera 12).")
+        mapper = lambda value: month_of(value, order)  # noqa: E731
+    else:
+        mapper = MAPPERS[field]
     target = "mese" if field == DATE_FIELD else CATEGORY_FIELDS[field]
     return pd.DataFrame({"raw": distinct.to_numpy(dtype=object),
                          target: [mapper(v) for v in distinct]})
@@ -238,7 +223,7 @@ def aggregate_events(raw: pd.DataFrame, notes: list[str], label: str, first_mont
                           "eventi": pd.to_numeric(raw["n"], errors="raise").astype("int64")})
     for field in (DATE_FIELD, *CATEGORY_FIELDS):
         values = raw[field].astype(object).where(raw[field].notna(), "").astype(str)
-        table = category_table(field, values.unique())
+        table = category_table(field, values.unique(), notes, label)
         target = table.columns[1]
         frame[target] = values.map(dict(zip(table["raw"], table[target]))).to_numpy(dtype=object)
     no_date = frame["mese"].isna()

@@ -14,12 +14,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "labour.section.rates": ("Tassi del mercato del lavoro", "Labour-market rates"),
     "labour.rates.axis": ("% (l'asse non parte da zero)", "% (axis does not start at zero)"),
     "labour.rates.break": ("dal {year}: serie del nuovo regolamento UE (2021)", "from {year}: series under the new EU regulation (2021)"),
-    "labour.rates.caption": ("Indagine sulle forze di lavoro, classe di età {age}, {sex}. Linea tratteggiata: inizio della "
-                             "serie ISTAT secondo il regolamento UE in vigore dal 2021 (ricostruita per gli anni recenti); "
-                             "gli anni precedenti vengono dalla serie del vecchio regolamento e non sono del tutto confrontabili.",
-                             "Labour force survey, age band {age}, {sex}. Dashed line: start of the ISTAT "
-                             "series under the EU regulation in force since 2021 (reconstructed for recent years); earlier "
-                             "years come from the old-regulation series and are not fully comparable."),
+    "labour.rates.caption": ("Indagine sulle forze di lavoro, classe di età {age}, {sex}.",
+                             "Labour force survey, age band {age}, {sex}."),
+    "labour.rates.break_note": ("Linea tratteggiata: inizio della serie ISTAT secondo il regolamento UE in vigore dal "
+                                "2021 (ricostruita per gli anni recenti); gli anni precedenti vengono dalla serie del "
+                                "vecchio regolamento e non sono del tutto confrontabili.",
+                                "Dashed line: start of the ISTAT series under the EU regulation in force since 2021 "
+                                "(reconstructed for recent years); earlier years come from the old-regulation series "
+                                "and are not fully comparable."),
+    "labour.rates.one_series": ("Tutti gli anni dal {first} al {last} vengono dalla serie ISTAT del regolamento UE in "
+                                "vigore dal 2021{rebuilt}: nessuna interruzione di serie nel periodo mostrato.",
+                                "Every year from {first} to {last} comes from the ISTAT series under the EU regulation "
+                                "in force since 2021{rebuilt}: no series break in the period shown."),
+    "labour.rates.rebuilt": (", ricostruita da ISTAT per gli anni prima del 2021", ", rebuilt by ISTAT for the years before 2021"),
     "labour.section.flows": ("Assunzioni e cessazioni", "Hires and terminations"),
     "labour.flows.axis": ("Contratti", "Contracts"),
     "labour.flows.balance_title": ("Saldo assunzioni − cessazioni, {area}: {balance} a {end}",

@@ -39,13 +39,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "{name}: the sector with most employees is {sector} ({value} employees in {units} local units)"),
     "mun.caption.local": ("Fonte: ISTAT, registro statistico delle unità locali (ASIA) {year}; addetti contati dove lavorano.",
                           "Source: ISTAT, statistical register of local units (ASIA) {year}; employees counted where they work."),
-    "mun.chart.students.title": ("{name}, {year}: {value} studenti nelle scuole superiori del comune",
-                                 "{name}, {year}: {value} students in the municipality's upper-secondary schools"),
+    "mun.chart.students.title": ("{name}, {year}: {value} studenti nelle scuole del comune",
+                                 "{name}, {year}: {value} students in the municipality's schools"),
     "mun.missing": ("{what}: dati non ancora nell'archivio ({error})", "{what}: data not in the archive yet ({error})"),
     "mun.what.local": ("Unità locali e addetti", "Local units and employees"),
     "mun.what.students": ("Studenti", "Students"),
     "mun.no_local": ("Nessuna unità locale nei dati per {name}.", "No local units in the data for {name}."),
-    "mun.no_school": ("A {name} non ci sono scuole superiori nei dati.", "There is no upper-secondary school in {name} in the data."),
+    "mun.no_school": ("A {name} non ci sono scuole nei dati.", "There is no school in {name} in the data."),
     "mun.compare.with": ("Confronta con", "Compare with"),
     "mun.compare.none": ("Nessun altro comune", "No other municipality"),
     "mun.compare.caption": ("Per la provincia i tassi sono ricalcolati sui totali (non medie dei comuni). Trattino: "
@@ -59,5 +59,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mun.row.addetti": ("Addetti", "Employees"),
     "mun.row.unita_locali_1000ab": ("Unità locali ogni 1.000 abitanti", "Local units per 1,000 inhabitants"),
     "mun.row.addetti_1000ab": ("Addetti ogni 1.000 abitanti", "Employees per 1,000 inhabitants"),
-    "mun.row.studenti": ("Studenti delle superiori (scuole nel comune)", "Upper-secondary students (schools in the municipality)"),
+    "mun.row.studenti": ("Studenti (scuole nel comune, tutti gli ordini)", "Students (schools in the municipality, all orders)"),
 }

@@ -23,18 +23,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "e ne sono cessate {closed}: saldo di {balance}.",
                                 "{where}, in the 12 months to {end}, {registered} businesses registered "
                                 "and {closed} closed: a balance of {balance}."),
-    "overview.students.sentence": ("{where} nell'anno scolastico {year} gli studenti delle scuole superiori "
-                                   "sono {total}{change}.",
-                                   "{where}, {total} students are enrolled in upper-secondary schools "
-                                   "in the {year} school year{change}."),
+    "overview.students.sentence": ("{where} nell'anno scolastico {year} gli studenti delle scuole, dall'infanzia "
+                                   "alle superiori, sono {total}{change}.",
+                                   "{where}, {total} students are enrolled in schools, from pre-school to upper "
+                                   "secondary, in the {year} school year{change}."),
+    "overview.planned.sentence": ("{where} le imprese prevedono {total} entrate nel {year} (indagine Excelsior).",
+                                  "{where} businesses plan {total} hires in {year} (Excelsior survey)."),
     "overview.students.more": (", {diff} in più rispetto al {prev}", ", {diff} more than in {prev}"),
     "overview.students.less": (", {diff} in meno rispetto al {prev}", ", {diff} fewer than in {prev}"),
     "overview.students.same": (", come nel {prev}", ", as in {prev}"),
     "overview.card.unemployment": ("Disoccupazione, {name}", "Unemployment, {name}"),
     "overview.card.employment": ("Occupazione, {name}", "Employment, {name}"),
+    "overview.card.band": ("{label} {band} anni, {name}", "{label} {band}, {name}"),
+    "overview.rate.band": (" {band} anni", " aged {band}"),
+    "overview.card.unemployment_short": ("Disoccupazione", "Unemployment"),
+    "overview.card.employment_short": ("Occupazione", "Employment"),
+    "overview.card.hires": ("Assunzioni, {name}", "Hires, {name}"),
+    "overview.card.firms_published": ("Nuove imprese", "New businesses"),
+    "overview.card.planned": ("Entrate previste", "Planned hires"),
+    "overview.link.skills": ("Competenze", "Skills"),
     "overview.card.flows": ("Assunzioni, ultimi 12 mesi", "Hires, last 12 months"),
     "overview.card.firms": ("Nuove imprese, ultimi 12 mesi", "New businesses, last 12 months"),
-    "overview.card.students": ("Studenti delle superiori", "Upper-secondary students"),
+    "overview.card.students": ("Studenti delle scuole", "School students"),
     "overview.card.year": ("anno {year}", "year {year}"),
     "overview.card.school_year_short": ("a.s. {year}", "{year}"),
     "overview.card.vs_prev_year": ("sull'anno precedente", "on the previous year"),

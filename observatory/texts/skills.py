@@ -13,7 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "skills.no_rows": ("Nessun dato per {territory}.", "No data for {territory}."),
     "skills.what.excelsior": ("Entrate previste dalle imprese (Excelsior)", "Hires planned by firms (Excelsior)"),
     "skills.what.avviamenti": ("Assunzioni per settore, ultimi 12 mesi", "Hires by sector, last 12 months"),
-    "skills.what.studenti": ("Studenti per percorso", "Students by field"),
+    "skills.what.studenti": ("Studenti per tipo di scuola", "Students by school type"),
     "skills.demand": ("Misura della domanda", "Demand measure"),
     "skills.axis.hires": ("entrate previste (persone)", "planned hires (people)"),
     "skills.axis.hard": ("% di difficile reperimento (l'asse parte da zero)", "% hard to recruit (axis from zero)"),
@@ -34,13 +34,15 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "meno in «{under}» ({under_value} punti)",
                                "Firms ask for more than is trained in “{over}” ({over_value} points), "
                                "less in “{under}” ({under_value} points)"),
-    "skills.gap.subtitle": ("Domanda: {demand}; offerta: studenti delle superiori {year}",
-                            "Demand: {demand}; supply: upper-secondary students {year}"),
-    "skills.method": ("La corrispondenza tra gruppi professionali o settori e percorsi scolastici è "
+    "skills.gap.subtitle": ("Domanda: {demand}; offerta: studenti delle superiori {year} per tipo di istituto (i dati "
+                            "delle scuole non hanno l'indirizzo di studio)",
+                            "Demand: {demand}; supply: upper-secondary students {year} by kind of institute (the "
+                            "school data have no field of study)"),
+    "skills.method": ("La corrispondenza tra gruppi professionali o settori e tipi di scuola è "
                       "un'approssimazione dell'osservatorio, non un dato delle fonti: è una scelta di metodo, "
                       "scritta nella tabella qui sotto. Si confrontano quote (la parte di ogni area sul totale), "
                       "non numeri assoluti: entrate annue e studenti iscritti non sono grandezze omogenee.",
-                      "The correspondence between occupational groups or sectors and school fields is the "
+                      "The correspondence between occupational groups or sectors and kinds of school is the "
                       "observatory's own approximation, not a figure from the sources: a method choice, written "
                       "in the table below. Shares (each area's part of the total) are compared, not raw counts: "
                       "yearly hires and enrolled students are not like quantities."),
@@ -48,10 +50,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "Correspondence table used (the observatory's approximation)"),
     "skills.unmapped": ("Quote calcolate sul totale confrontabile: restano fuori il {demand} della domanda "
                         "(es. professioni non qualificate, settore non classificato) e il {supply} degli studenti "
-                        "(percorsi senza area, es. IeFP senza indirizzo).",
+                        "(istituti senza area, es. istituti superiori con più indirizzi).",
                         "Shares of the comparable total: {demand} of demand (e.g. unskilled occupations, "
-                        "unclassified sector) and {supply} of students (fields with no area, e.g. IeFP with no "
-                        "specific course) are left out."),
+                        "unclassified sector) and {supply} of students (institutes with no area, e.g. institutes "
+                        "with several tracks) are left out."),
     "skills.caption.excelsior": ("Fonte: Unioncamere – Ministero del Lavoro, Sistema Informativo Excelsior. "
                                  "Previsioni da indagine campionaria; le celle soppresse sono escluse, mai contate zero.",
                                  "Source: Unioncamere – Ministry of Labour, Excelsior information system. Survey "

@@ -29,7 +29,7 @@ def headlines(rows, query: str = "") -> None:
     """Rows of views.panoramica.Headline, one horizontal container a row, then `changes_text` in
     one element."""
     for row in rows:
-        with st.container(horizontal=True, wrap=False):
+        with st.container(horizontal=True, wrap=True):
             for headline in row:
                 widgets.card(headline.card)
     shown = [headline for row in rows for headline in row if headline.card.value is not None]

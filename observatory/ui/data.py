@@ -151,6 +151,15 @@ def manifest() -> dict[str, store.DatasetRecord]:
     return found
 
 
+def reliable_ids() -> frozenset[str]:
+    """The datasets of the live snapshot that are not constructed samples (none when it has no manifest)."""
+    try:
+        records = manifest()
+    except ObservatoryError:
+        return frozenset()
+    return frozenset(dataset_id for dataset_id, record in records.items() if not record.is_demo)
+
+
 def try_dataset(dataset_id: str) -> tuple[pd.DataFrame | None, str | None]:
     """(frame, None) or (None, Italian message): pages show the message and keep going."""
     try:
@@ -202,3 +211,11 @@ def derived(function, *dataset_ids: str, **options) -> object:
     except TypeError:  # an option such as a dict: Streamlit's own hashing still caches it
         return _derived(*key)
     return _RECENT.get(key, lambda: _derived(*key))
+
+
+def public_copies() -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The public copies the shipped raw files were taken from (sidecars of data/raw), for the sources
+    page; read once per process, since they change only with `make snapshot`."""
+    from observatory.pipeline import mirror
+
+    return mirror.public_copies(mirror.shipped_raw_dir())

@@ -17,10 +17,12 @@ def map_block(view: views.MapView, key: str) -> None:
     indicator = registry.indicator(view.indicator_id)
     st.subheader(view.title)
     st.pydeck_chart(view.deck, height=style.MAP_HEIGHT, key=f"{key}-map")
-    widgets.map_legend(list(view.legend), f"{indicator.label(lang())} — {t('map.legend')}", indicator.decimals)
+    widgets.map_legend(list(view.legend), f"{indicator.label(lang())} — {t('map.legend')}", indicator.decimals,
+                       view.missing_label)
     demo = widgets.sources_caption(view.dataset_ids, view.caption)
     _table(view.values, indicator, key)
-    widgets.downloads(view.values, f"{view.indicator_id}_comuni", key, demo=demo)
+    widgets.downloads(view.values, f"{view.indicator_id}_comuni", key, demo=demo,
+                      how=widgets.provenance_of(view.dataset_ids))
 
 
 def _table(values: pd.DataFrame, indicator, key: str) -> None:

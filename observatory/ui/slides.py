@@ -24,7 +24,7 @@ from observatory.ui import data, state
 from observatory.ui.state import lang, to_url
 
 SLIDES, PERIOD, INDEX, AUTOPLAY, TERRITORY = "slides", "periodo", "slide", "autoplay", "territorio"
-ALL_DATASETS = tuple(sorted({d for needs in decks.NEEDS.values() for d in needs}))
+ALL_DATASETS = decks.ALL_NEEDS
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 # Presentation state: no sidebar, header or toolbar; type sized on the viewport so it stays readable

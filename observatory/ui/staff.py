@@ -1,25 +1,30 @@
 """The staff area in the sidebar: sign-in, refresh from the publishers, upload of official files,
-and the log of both. Leaders who are not signed in see only the closed expander (sidebar.py),
+versions, and the log. Leaders who are not signed in see only the closed expander (sidebar.py),
 and nothing inside it is drawn until someone opens it.
 
-The checks live in plain modules (auth, uploads, refresh, audit); this module only draws them."""
+The checks live in plain modules (auth, uploads, refresh, versions, audit); this module and its two
+siblings (staff_upload, staff_versions) only draw them. Every text a person typed or a file holds is
+escaped before Streamlit renders it as Markdown."""
 
 from __future__ import annotations
 
+import ipaddress
 import math
-import re
 
-import pandas as pd
 import streamlit as st
 
-from observatory import auth, config, datasets, labels, store
+from observatory import auth, datasets, labels, store
 from observatory.errors import ObservatoryError
-from observatory.pipeline import audit, refresh, uploads
+from observatory.pipeline import audit, coverage, refresh
 from observatory.ui import data, sidebar, state
+from observatory.ui.staff_common import RESULT, finish, plain, title
+from observatory.ui.staff_upload import upload_panel
+from observatory.ui.staff_versions import log_panel, versions_panel
 
 WHO = "_staff_who"          # who is signed in (name or e-mail), for the audit log
-RESULT = "_staff_result"    # the outcome of the last action, shown after the rerun
 BOX = sidebar.STAFF_BOX     # the key of the sidebar expander holding the area: its open state
+MAX_NAME = 60
+__all__ = ["BOX", "RESULT", "WHO", "render"]
 
 
 def render() -> None:
@@ -37,6 +42,27 @@ def _secrets() -> dict:
         return {}
 
 
+def _ip(value) -> str | None:
+    """A valid IP address as text, or None (a missing value, a proxy's odd header)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_address() -> str:
+    """The browser's address: nginx's X-Real-IP when the connection comes from a proxy on this host
+    (deploy/nginx.conf.template), else the connection's own address; "locale" when neither is known."""
+    try:
+        direct, forwarded = _ip(st.context.ip_address), _ip(st.context.headers.get("X-Real-Ip"))
+    except Exception:  # noqa: BLE001 — no request context (a test or a bare run)
+        return "locale"
+    behind_proxy = direct is None or ipaddress.ip_address(direct).is_loopback
+    return (forwarded if behind_proxy and forwarded else direct) or "locale"
+
+
 def _identity(secrets: dict) -> str | None:
     """Who is signed in, drawing the sign-in controls when nobody is."""
     if st.session_state.get(WHO):
@@ -48,7 +74,7 @@ def _identity(secrets: dict) -> str | None:
             email = user.get("email")
             if auth.is_staff_email(email, secrets):
                 return email
-            st.warning(state.t("staff.oidc_denied", email=email or "?"))
+            st.warning(state.t("staff.oidc_denied", email=plain(email or "?")))
             st.button(state.t("staff.sign_out"), key="staff_oidc_out", on_click=st.logout)
             return None
         if st.button(state.t("staff.oidc"), key="staff_oidc"):
@@ -64,47 +90,53 @@ def _identity(secrets: dict) -> str | None:
 
 def _password_form(stored: str) -> None:
     with st.form("staff_sign_in", clear_on_submit=True):
-        name = st.text_input(state.t("staff.name"), key="staff_name")
+        name = st.text_input(state.t("staff.name"), key="staff_name", max_chars=MAX_NAME)
         password = st.text_input(state.t("staff.password"), type="password", key="staff_password")
         submitted = st.form_submit_button(state.t("staff.sign_in"))
+    client = client_address()
     if not submitted:
-        if auth.seconds_locked(st.session_state) > 0:
-            _locked_message()
+        if auth.seconds_locked(client) > 0:
+            _locked_message(client)
         return
     try:
-        outcome = auth.attempt(st.session_state, stored, password)
+        outcome = auth.attempt(stored, password, client)
     except ObservatoryError as exc:  # a malformed hash in the configuration
         st.error(str(exc))
         return
     if outcome is auth.SignIn.OK:
-        st.session_state[WHO] = f"{name.strip() or 'staff'} (password)"
+        cleaned = " ".join(name.split())[:MAX_NAME]
+        st.session_state[WHO] = f"{cleaned or 'staff'} (password)"
         st.rerun()
     elif outcome is auth.SignIn.LOCKED:
-        _locked_message()
+        _locked_message(client)
     else:
         st.error(state.t("staff.wrong"))
 
 
-def _locked_message() -> None:
-    st.error(state.t("staff.locked", seconds=math.ceil(auth.seconds_locked(st.session_state))))
+def _locked_message(client: str) -> None:
+    seconds = math.ceil(auth.seconds_locked(client))
+    key = "staff.locked" if seconds < 120 else "staff.locked_minutes"
+    st.error(state.t(key, seconds=seconds, minutes=math.ceil(seconds / 60)))
 
 
 def _area(who: str) -> None:
-    st.caption(state.t("staff.signed_in", who=who))
+    st.caption(state.t("staff.signed_in", who=plain(who)))
     if st.button(state.t("staff.sign_out"), key="staff_out"):
         if st.session_state.pop(WHO, None) is None:
             st.logout()  # signed in through OIDC
         st.session_state.pop(RESULT, None)
         st.rerun()
     _last_result()
-    tab_refresh, tab_upload, tab_log = st.tabs(
-        [state.t("staff.tab.refresh"), state.t("staff.tab.upload"), state.t("staff.tab.log")])
-    with tab_refresh:
+    tabs = st.tabs([state.t("staff.tab.refresh"), state.t("staff.tab.upload"), state.t("staff.tab.versions"),
+                    state.t("staff.tab.log")])
+    with tabs[0]:
         _refresh_panel(who)
-    with tab_upload:
-        _upload_panel(who)
-    with tab_log:
-        _log_panel()
+    with tabs[1]:
+        upload_panel(who)
+    with tabs[2]:
+        versions_panel(who)
+    with tabs[3]:
+        log_panel()
 
 
 def _last_result() -> None:
@@ -112,37 +144,28 @@ def _last_result() -> None:
     if not result:
         return
     kind, text, details = result
-    getattr(st, kind)(_plain(text) + ("\n\n" + "\n".join(f"- {_plain(d)}" for d in details) if details else ""))
-
-
-def _plain(text: str) -> str:
-    """Messages quote cells of uploaded files: escape Markdown so a cell cannot become a link or an
-    image fetched from elsewhere."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|<>~-])", r"\\\1", text)
-
-
-def _title(dataset_id: str) -> str:
-    dataset = datasets.CATALOGUE.get(dataset_id)
-    return (dataset.title_en if state.lang() == "en" else dataset.title_it) if dataset else dataset_id
+    getattr(st, kind)(plain(text) + ("\n\n" + "\n".join(f"- {plain(d)}" for d in details) if details else ""))
 
 
 def _datasets_list() -> None:
-    """Every dataset with provenance, period, last update and how it is kept current (a list reads
-    better than a table in the narrow sidebar)."""
+    """Every dataset with provenance, period, last update, what is carried over from an older answer
+    and how it is kept current (a list reads better than a table in the narrow sidebar)."""
     lang = state.lang()
     records = data.manifest()
     for dataset_id in dict.fromkeys([*datasets.CATALOGUE, *records]):
         record, dataset = records.get(dataset_id), datasets.CATALOGUE.get(dataset_id)
         how = state.t("staff.source.api" if dataset and dataset.fetch else "staff.source.file")
         if record is None:
-            st.markdown(f"**{_title(dataset_id)}**  \n{labels.MISSING} · {how}")
+            st.markdown(f"**{plain(title(dataset_id))}**  \n{labels.MISSING} · {how}")
             continue
         period = " – ".join(dict.fromkeys(p for p in (record.period_start, record.period_end) if p))
         period = f"{state.t('freshness.period')} {period} · " if period else ""
-        st.markdown(f"**{_title(dataset_id)}**  \n{state.t(f'provenance.{record.provenance}')} · "
+        carried = coverage.carried_summary(record.carried_over)
+        carried = f"  \n⚠ {state.t('staff.carried', what=carried)}" if carried else ""
+        st.markdown(f"**{plain(title(dataset_id))}**  \n{state.t(f'provenance.{record.provenance}')} · "
                     f"{period}{state.t('freshness.updated')} "
                     f"{labels.fmt_date(record.retrieved_at, lang)} · {labels.fmt_int(record.rows)} "
-                    f"{state.t('staff.rows')} · {how}")
+                    f"{state.t('staff.rows')} · {how}{carried}")
 
 
 def _refresh_panel(who: str) -> None:
@@ -155,12 +178,14 @@ def _refresh_panel(who: str) -> None:
         st.info(state.t("staff.refresh.none"))
         return
     chosen = st.multiselect(state.t("staff.refresh.choose"), fetchable, default=fetchable,
-                            format_func=_title, key="staff_refresh_ids")
+                            format_func=title, key="staff_refresh_ids")
+    shrink = st.checkbox(state.t("staff.refresh.accept_shrink"), key="staff_refresh_shrink",
+                         help=state.t("staff.refresh.accept_shrink.help"))
     if st.button(state.t("staff.refresh.button"), key="staff_refresh", type="primary", disabled=not chosen):
-        _run_refresh(who, chosen)
+        _run_refresh(who, chosen, chosen if shrink else [])
 
 
-def _run_refresh(who: str, ids: list[str]) -> None:
+def _run_refresh(who: str, ids: list[str], accept_shrink: list[str]) -> None:
     """Refresh with live progress; the outcome is kept for the rerun that shows the new data."""
     started: list[str] = []
     bar = st.progress(0.0)
@@ -169,83 +194,39 @@ def _run_refresh(who: str, ids: list[str]) -> None:
             if dataset_id not in started:
                 started.append(dataset_id)
                 bar.progress((len(started) - 1) / len(ids))
-            status.write(f"**{_title(dataset_id)}** — {message}")
+            status.write(f"**{plain(title(dataset_id))}** — {plain(message)}")
 
         try:
-            report = refresh.refresh(ids, progress=progress)
-        except ObservatoryError as exc:  # SnapshotBusy: another refresh is running
+            with audit.technical_log():
+                report = refresh.refresh(ids, progress=progress, accept_shrink=accept_shrink)
+        except ObservatoryError as exc:  # busy (another refresh), or a folder that cannot be written
             audit.log_refresh(who, ids, error=str(exc))
             status.update(label=str(exc), state="error")
-            _finish("warning" if isinstance(exc, store.SnapshotBusy) else "error", str(exc), [])
+            finish("warning" if isinstance(exc, store.SnapshotBusy) else "error", str(exc), [])
         bar.progress(1.0)
         audit.log_refresh(who, ids, report)
-        headline = {(True, True): "staff.refresh.done", (True, False): "staff.refresh.unchanged",
-                    (False, True): "staff.refresh.partial", (False, False): "staff.refresh.failed"}[
-            (report.ok, bool(report.version))]
-        status.update(label=state.t(headline), state="complete" if report.ok else "error")
-    details = [state.t("staff.refresh.reason", title=_title(o.id), reason=o.reason) if o.reason else
-               state.t("staff.refresh.outcome", title=_title(o.id), status=o.status, rows=labels.fmt_int(o.rows))
-               for o in report.outcomes]
-    kind = "success" if report.ok else "warning" if report.version else "error"
-    _finish(kind, state.t(headline), details, new_data=bool(report.version))
+        headline = _headline(report)
+        status.update(label=state.t(headline), state="complete" if report.complete else "error")
+    details = [_detail(o) for o in report.outcomes]
+    kind = "success" if report.complete else "warning" if report.version or report.ok else "error"
+    finish(kind, state.t(headline), details, new_data=bool(report.version))
 
 
-def _finish(kind: str, text: str, details: list[str], new_data: bool = False) -> None:
-    """Keep the outcome for the next run and rerun, so every widget shows the live version."""
-    st.session_state[RESULT] = (kind, text, details)
-    if new_data:
-        data.clear()
-    st.rerun()
+def _headline(report: refresh.RefreshReport) -> str:
+    if report.complete:
+        return "staff.refresh.done" if report.version else "staff.refresh.unchanged"
+    if report.ok:
+        carried = any(o.status == refresh.INCOMPLETE for o in report.outcomes)
+        return "staff.refresh.incomplete" if carried else "staff.refresh.accepted"
+    return "staff.refresh.partial" if report.version else "staff.refresh.failed"
 
 
-def _upload_options() -> dict[str, list[str]]:
-    options = {}
-    for dataset in datasets.CATALOGUE.values():
-        layouts = ([uploads.OFFICIAL] if dataset.parse_upload else []) + \
-                  ([uploads.TABLE] if uploads.accepts_table(dataset) else [])
-        if layouts:
-            options[dataset.id] = layouts
-    return options
-
-
-def _upload_panel(who: str) -> None:
-    options = _upload_options()
-    if not options:
-        st.info(state.t("staff.upload.none"))
-        return
-    dataset_id = st.selectbox(state.t("staff.upload.dataset"), list(options), format_func=_title,
-                              key="staff_upload_dataset")
-    layout = st.radio(state.t("staff.upload.layout"), options[dataset_id], key=f"staff_layout_{dataset_id}",
-                      format_func=lambda v: state.t(f"staff.upload.layout.{v}"))
-    if layout == uploads.TABLE:
-        st.caption(state.t("staff.upload.columns", columns=", ".join(datasets.get(dataset_id).schema.columns)))
-    limit = config.max_upload_bytes() // (1024 * 1024)
-    file = st.file_uploader(state.t("staff.upload.file", mb=limit), type=["xlsx", "csv"],
-                            key="staff_upload_file")
-    if not st.button(state.t("staff.upload.button"), key="staff_upload", type="primary"):
-        return
-    if file is None:
-        st.warning(state.t("staff.upload.missing"))
-        return
-    with st.spinner(state.t("staff.upload.running")):
-        try:
-            result = uploads.upload(dataset_id, file.getvalue(), file.name, who=who, layout=layout)
-        except uploads.UploadRejected as exc:
-            _finish("error", state.t("staff.upload.rejected"), exc.problems)
-        except ObservatoryError as exc:  # e.g. the snapshot is being written by someone else
-            _finish("error", str(exc), [])
-    _finish("success", state.t("staff.upload.done", title=_title(dataset_id), rows=labels.fmt_int(result.rows)),
-            [], new_data=True)
-
-
-def _log_panel() -> None:
-    st.caption(state.t("staff.log.caption"))
-    entries = audit.read_last(50)
-    if entries.empty:
-        st.info(state.t("staff.log.empty"))
-        return
-    when = pd.to_datetime(entries["quando"], errors="coerce", utc=True)
-    entries["quando"] = when.dt.strftime("%d/%m/%Y %H:%M").fillna(entries["quando"])
-    entries = entries[["quando", "chi", "cosa", "esito", "azione", "dettaglio"]]
-    st.dataframe(entries.rename(columns={c: state.t(f"staff.col.{c}") for c in entries.columns}),
-                 hide_index=True)
+def _detail(outcome: refresh.DatasetOutcome) -> str:
+    name = title(outcome.id)
+    if outcome.reason:
+        return state.t("staff.refresh.reason", title=name, reason=outcome.reason)
+    text = state.t("staff.refresh.outcome", title=name, status=outcome.status, rows=labels.fmt_int(outcome.rows))
+    if not outcome.missing:
+        return text
+    key = "staff.refresh.missing_accepted" if outcome.accepted else "staff.refresh.missing"
+    return f"{text} — {state.t(key, what=outcome.missing)}"

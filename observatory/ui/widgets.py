@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import importlib
 import threading
 import weakref
@@ -11,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from observatory import charts, exports, labels, maps, navigation, store, style, views
+from observatory import charts, exports, labels, maps, navigation, provenance, store, style, views
 from observatory.ui import data, filters
 from observatory.ui.state import lang, t
 
@@ -30,20 +31,36 @@ def demo_caption(text: str, *dataset_ids: str) -> None:
     st.caption(badge + text)
 
 
-def source_line(record: store.DatasetRecord, code_lang: str | None = None) -> str:
-    """Source, period, last update and licence of a dataset, in one line."""
+def source_line(record: store.DatasetRecord, code_lang: str | None = None, how: str = "") -> str:
+    """Source, period, last update and licence of a dataset, in one line, then how its values
+    reached us when they were not downloaded from the publisher (`how`, default the dataset's)."""
     code_lang = code_lang or lang()
     span = labels.fmt_span(record.period_start, record.period_end)  # 2023 – 2023 → 2023
     period = f"{labels.t('freshness.period', code_lang)} {span} · " if span != labels.MISSING else ""  # boundaries
+    how = how or provenance_phrase(record, code_lang=code_lang)
     return (f"{record.publisher} · {period}"
             f"{labels.t('freshness.updated', code_lang)} {labels.fmt_date(record.retrieved_at, code_lang)} · "
-            f"{record.licence}")
+            f"{record.licence}" + (f" · {how}" if how else ""))
 
 
-def sources_caption(dataset_ids: tuple[str, ...], extra: str = "") -> bool:
+def provenance_phrase(record: store.DatasetRecord, frame: pd.DataFrame | None = None,
+                      code_lang: str | None = None) -> str:
+    """How the numbers drawn reached us (observatory.provenance.phrase) in the page's language."""
+    return provenance.phrase(record.provenance, frame, code_lang or lang())
+
+
+def provenance_of(dataset_ids: tuple[str, ...], frame: pd.DataFrame | None = None) -> str:
+    """The provenance phrase of the datasets drawn, for captions and the first column of exports."""
+    records = data.manifest()
+    rows = frame if len(dataset_ids) == 1 else None
+    return "; ".join(p for p in (provenance_phrase(records[i], rows) for i in dataset_ids if i in records) if p)
+
+
+def sources_caption(dataset_ids: tuple[str, ...], extra: str = "", frame: pd.DataFrame | None = None) -> bool:
     """One caption under a chart: the demo badge when any dataset is a constructed sample (with
     its explanation), then one line per distinct source (hires and terminations share theirs) and
-    the chart's note. One element, since every element costs a rerun time. Returns whether demo."""
+    the chart's note. One element, since every element costs a rerun time. Returns whether demo.
+    A chart of one dataset whose rows say their provenance (`frame`) gets those rows' kinds."""
     records = data.manifest()
     demo = is_demo(*dataset_ids)
     sources = {}
@@ -51,7 +68,8 @@ def sources_caption(dataset_ids: tuple[str, ...], extra: str = "") -> bool:
         if dataset_id in records:
             sources.setdefault((records[dataset_id].publisher, records[dataset_id].period_end), records[dataset_id])
     code_lang = lang()
-    lines = [source_line(record, code_lang) for record in sources.values()]
+    rows = frame if len(dataset_ids) == 1 else None
+    lines = [source_line(record, code_lang, provenance_phrase(record, rows, code_lang)) for record in sources.values()]
     if extra:
         lines.append(extra)
     if demo:
@@ -61,17 +79,19 @@ def sources_caption(dataset_ids: tuple[str, ...], extra: str = "") -> bool:
     return demo
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool = False) -> None:
+def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool = False, how: str = "") -> None:
     """CSV and Excel downloads of exactly the rows drawn (formula-safe), and the chart as PNG.
 
     They sit in one "Scarica" menu whose buttons are drawn only while it is open, and whose files
     are built only when clicked (deferred callables): a rerun with the menu closed costs one
     element. Files drawn from constructed samples say so inside them too: a warning column and a
-    subtitle on the image."""
+    subtitle on the image; files of a public copy or transcribed figures say so in a first column (`how`)."""
     with st.popover(t("download.menu"), icon=":material/download:", key=f"{key}-downloads",
                     on_change="rerun") as menu:
         if not menu.open:
             return
+        if how:
+            frame = exports.with_note(frame, t("provenance.export_column"), how)
         if demo:
             frame = exports.with_demo_warning(frame, t("badge.demo_export"))
             chart = exports.spec_with_warning(chart, t("badge.demo_export")) if isinstance(chart, dict) else chart
@@ -85,7 +105,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool =
                                mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
 
 
-def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -> None:
+def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0, missing: str = "n.d.") -> None:
     """Legend with the class breaks, as coloured swatches (HTML with inline styles only)."""
     rows = "".join(
         f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
@@ -94,7 +114,7 @@ def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0) -
         for c in classes
     )
     missing = ('<span style="display:inline-flex;align-items:center"><span style="width:18px;height:14px;'
-               'background:#d9d9d9;border:1px solid #888;margin-right:6px"></span>n.d.</span>')
+               f'background:#d9d9d9;border:1px solid #888;margin-right:6px"></span>{html.escape(missing)}</span>')
     st.html(f'<div style="font-size:0.9rem"><b>{title}</b><br/>{rows}{missing}</div>')
 
 
@@ -157,8 +177,8 @@ def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids:
     download menu for exactly its data: three elements."""
     spec = chart_spec(chart, lang())
     st.vega_lite_chart(spec.drawn, theme=None, width="stretch", key=f"{key}-chart")
-    demo = sources_caption(dataset_ids, caption)
-    downloads(frame, name, key, spec.full, demo=demo)
+    demo = sources_caption(dataset_ids, caption, frame)
+    downloads(frame, name, key, spec.full, demo=demo, how=provenance_of(dataset_ids, frame))
 
 
 def block(item) -> None:
@@ -188,12 +208,12 @@ def missing_card(*, title: str, message: str, detail: str = "") -> None:
             st.caption(detail)
 
 
-def cards(items) -> None:
+def cards(items, width: int | str = style.CARD_WIDTH) -> None:
     """A row of views.Card in one horizontal container: fixed-width cards spread over the row on a
-    wide screen, wrapping on a phone."""
+    wide screen, wrapping on a phone (`width="stretch"`: a short row's cards share the width)."""
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         for item in items:
-            card(item, width=style.CARD_WIDTH)
+            card(item, width=width)
 
 
 def view_key(url_path: str) -> str:

@@ -14,7 +14,8 @@ import threading
 import pandas as pd
 
 from observatory import charts, crosswalk, labels, maps
-from observatory.indicators import registry
+from observatory.indicators import published as _published  # not a public name: views.published_figures is a module
+from observatory.indicators import published_words, registry
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -86,6 +87,20 @@ def indicator_card(indicator_id: str, label: str, value: str | None, change: flo
                 indicator.higher_is_better, help_text, description, note, detail)
 
 
+def published_card(indicator_id: str, label: str, figure, lang: str, *, percent: bool = False) -> Card:
+    """A card for a figure transcribed from a publisher's release (indicators.published.Figure):
+    its period and 'trascritto' under the value, the release with its link on hover, and the change
+    in percent on the same period a year earlier when the same source published it."""
+    indicator = registry.indicator(indicator_id)
+    decimals = indicator.decimals
+    change = None if percent else _published.change(figure)
+    value = published_words.card_value(figure.valore, figure.circa, lang, decimals=decimals, percent=percent)
+    return Card(label, value, change, 1, labels.percent_unit(lang), indicator.higher_is_better,
+                published_words.card_help(indicator.label(lang), indicator.definition(lang), figure, lang,
+                                          change is not None),
+                published_words.card_description(figure, lang))
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class MapView:
     """A municipal choropleth, built and serialised once: the values (comune_istat, comune,
@@ -98,6 +113,7 @@ class MapView:
     title: str
     caption: str
     dataset_ids: tuple[str, ...]
+    missing_label: str = "n.d."  # what a grey municipality means (e.g. "nessuna scuola")
 
 
 def by_identity(compute):
@@ -130,7 +146,8 @@ def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
 
 
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
-             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None) -> MapView:
+             dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None,
+             missing_label: str | None = None) -> MapView:
     """The choropleth of `values` over the municipalities in it, with the boundary-year note; only
     for an indicator the registry marks as mappable (a municipal figure, not a provincial rate)."""
     indicator = registry.indicator(indicator_id)
@@ -141,7 +158,7 @@ def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, t
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
     deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
                                    value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
-                                   highlight=highlight)
+                                   highlight=highlight, missing_label=missing_label or labels.MISSING)
     deck.to_json()  # serialised here, once
     return MapView(values, deck, tuple(legend), indicator_id, title,
-                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids)
+                   f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids, missing_label or "n.d.")

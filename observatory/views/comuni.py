@@ -187,7 +187,8 @@ def _students(studenti: pd.DataFrame, code: str, name: str, lang: str) -> ChartB
     if here.empty:
         return labels.t("mun.no_school", lang, name=name)
     year = education.years(here)[-1]
-    fields = education.by_field(here, year)
+    fields = education.by_type(here, year)
+    fields.insert(2, "nome", fields["tipo_scuola"].map(lambda code: labels.t(f"edu.type.{code}", lang)))
     chart = charts.recipe(
         charts.sorted_bars, fields, category="nome", value="studenti", value_title=labels.t("edu.axis.students", lang),
         lang=lang, title=labels.t("mun.chart.students.title", lang, name=name, year=year,

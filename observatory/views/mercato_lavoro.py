@@ -1,5 +1,7 @@
 """The Mercato del lavoro page: labour-force rates with their series break (ISTAT), and hires and
-terminations by month, by group and against the year before (Comunicazioni Obbligatorie).
+terminations by month, by group and against the year before (Comunicazioni Obbligatorie). While
+those flows are demo, the hires view leads with the figures published per province and year
+(observatory.views.published), and the monthly detail below them is the constructed series.
 
 Every function takes the province codes in scope (ISTAT, as the sidebar selects them) and returns
 what one view draws; the numbers and titles come from observatory.indicators.labour, .hires and
@@ -12,7 +14,13 @@ import dataclasses
 import pandas as pd
 
 from observatory import ateco, charts, labels, territory
-from observatory.indicators import hires, labour, monthly, registry, titles
+from observatory.indicators import (
+    hires,
+    labour,
+    monthly,
+    registry,
+    titles,
+)
 from observatory.views import Card, ChartBlock, indicator_card
 
 ALL_SECTORS = "tutti"
@@ -41,10 +49,12 @@ def rate_options(*, lang: str) -> RateOptions:
 @dataclasses.dataclass(frozen=True)
 class RatesView:
     """One card per province (latest value, change on the year before) and the rate over time for
-    the provinces, Lombardia and Italia, with the series break marked where the data puts it."""
+    the provinces, Lombardia and Italia, with the series break marked where the data puts it.
+    `rates` is None when no territory has the combination in the archive: `missing` says so."""
 
     cards: tuple[Card, ...]
-    rates: ChartBlock
+    rates: ChartBlock | None
+    missing: str = ""
 
 
 def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: str, sex: str,
@@ -56,25 +66,47 @@ def rates(forze_lavoro: pd.DataFrame, *, provinces: tuple[str, ...], indicator: 
     label = definition.label(lang)
     series = labour.rate_series(forze_lavoro, indicator, tuple(names), sex)  # Como, Lecco, Lombardia, Italia
     latest = labour.latest_rates(series, indicator)
+    band = labour.unusual_band(indicator, series["classe_eta"].iloc[0] if not series.empty else None)
+    shown = label + (t("overview.rate.band", band=band) if band else "")  # e.g. employment 15-89, said
     cards = []
     for province in scope:
         change = latest.get(province.nuts)
         if change is None:
-            cards.append(Card(f"{label}, {province.name}", None, note=t("overview.card.no_rows")))
+            cards.append(Card(f"{shown}, {province.name}", None, note=t("archive.unavailable")))
             continue
-        cards.append(indicator_card(indicator, f"{label}, {province.name} · {change.anno}",
+        cards.append(indicator_card(indicator, f"{shown}, {province.name} · {change.anno}",
                                     labels.fmt_pct(change.valore, definition.decimals, lang), change.variazione, lang,
                                     unit=" p.p.", description=t("overview.card.vs_prev_year")))
+    absent = [names[code] for code in names if code not in set(series.dropna(subset=["valore"])["territorio"])]
+    if len(absent) == len(names):
+        return RatesView(tuple(cards), None,
+                         f"{label}, {hires.category_name(sex, lang).lower()}: {t('archive.unavailable')}.")
     break_year = labour.series_break_year(series)
     chart = charts.recipe(charts.trend_lines, series, x="anno", y="valore", territory="territorio",
-                          title=titles.rate_title(latest, nuts, indicator, names, lang),
+                          title=titles.rate_title(latest, nuts, indicator, names, lang, band),
                           y_title=t("labour.rates.axis"), names=names, lang=lang, indicator=indicator,
                           break_at=break_year,
                           break_label=t("labour.rates.break", year=break_year) if break_year else "")
     age = series["classe_eta"].iloc[0] if not series.empty else labels.MISSING
     caption = t("labour.rates.caption", age=age,
                 sex=hires.category_name(sex, lang) if sex != "totale" else t("labour.sex.totale"))
+    caption += " " + _series_note(series, break_year, lang)
+    if absent:
+        caption += f" {', '.join(absent)}: {t('archive.unavailable')}."
     return RatesView(tuple(cards), ChartBlock(chart, series, f"{indicator}_{sex}", "rates", ("forze_lavoro",), caption))
+
+
+def _series_note(series: pd.DataFrame, break_year: int | None, lang: str) -> str:
+    """What the caption says about ISTAT's series: the dashed line where one is drawn, else that
+    every year shown comes from the series of the 2021 regulation (rebuilt back by ISTAT)."""
+    if break_year is not None:
+        return labels.t("labour.rates.break_note", lang)
+    shown = series.dropna(subset=["valore"])
+    if not shown.empty and set(shown["serie"].dropna()) == {"RFL2021"}:
+        first, last = int(shown["anno"].min()), int(shown["anno"].max())
+        rebuilt = labels.t("labour.rates.rebuilt", lang) if first < 2021 else ""
+        return labels.t("labour.rates.one_series", lang, first=first, last=last, rebuilt=rebuilt)
+    return ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -182,3 +214,4 @@ def year_on_year(avviamenti: pd.DataFrame, *, provinces: tuple[str, ...], year: 
     caption = labels.t("labour.yoy.caption", lang, year=year, prev=year - 1, area=area,
                        sector=_sector_label(sector, lang))
     return ChartBlock(chart, yoy, f"assunzioni_{year}_{year - 1}", "yoy", ("avviamenti",), caption)
+

@@ -1,18 +1,30 @@
-"""The Panoramica page: headline cards for the selected territory (labour-force rates, hires, new
-businesses, students), each with the sentence that says what changed, and residents by
-municipality on a map."""
+"""The Panoramica page: headline cards for the selected territory (labour-force rates, hires, planned
+hires, new businesses, students), each with the sentence that says what changed, and residents by
+municipality on a map. A topic whose micro-data is demo or absent (hires, businesses, Excelsior)
+shows its latest published figures instead, transcribed from the publisher's release."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import pandas as pd
 
 from observatory import labels, territory
-from observatory.indicators import enterprises, headlines, hires, labour, population
-from observatory.views import Card, MapView, indicator_card, map_view
+from observatory.indicators import (
+    enterprises,
+    headlines,
+    hires,
+    labour,
+    population,
+    published,
+    published_topics,
+    skills,
+)
+from observatory.views import Card, MapView, indicator_card, map_view, published_card
 
-LABOUR, BUSINESS, EDUCATION = "mercato-lavoro", "imprese", "formazione"
+LABOUR, BUSINESS, EDUCATION, SKILLS = "mercato-lavoro", "imprese", "formazione", "competenze"
+PUBLISHED = ("numeri_pubblicati",)
 _RATES = (("tasso_disoccupazione", "overview.card.unemployment"), ("tasso_occupazione", "overview.card.employment"))
 
 
@@ -44,8 +56,10 @@ def rate_cards(forze: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: 
     """Unemployment, then employment, one card per province (rates of two provinces cannot be summed)."""
     cards = []
     for indicator_id, title_key in _RATES:
+        band = "" if forze is None else labour.unusual_band(indicator_id, labour.age_band(forze, indicator_id))
         for province in _scope(provinces):
-            title = labels.t(title_key, lang, name=province.name)
+            title = labels.t(title_key, lang, name=province.name) if not band else labels.t(
+                "overview.card.band", lang, label=labels.t(f"{title_key}_short", lang), band=band, name=province.name)
             change = None if forze is None else labour.latest_rate(forze, indicator_id, province.nuts)
             if change is None:
                 cards.append(_missing(title, lang, error, ("forze_lavoro",)))
@@ -53,7 +67,7 @@ def rate_cards(forze: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: 
             card = indicator_card(indicator_id, title, labels.fmt_pct(change.valore, 1, lang), change.variazione,
                                   lang, unit=" p.p.", help_note=labels.t("overview.card.change_year", lang),
                                   description=labels.t("overview.card.year", lang, year=change.anno))
-            cards.append(Headline(card, headlines.rate_sentence([province.name], change, lang), LABOUR,
+            cards.append(Headline(card, headlines.rate_sentence([province.name], change, lang, band), LABOUR,
                                   labels.t("overview.link.labour", lang), ("forze_lavoro",)))
     return tuple(cards)
 
@@ -113,9 +127,94 @@ def student_cards(studenti: pd.DataFrame | None, *, provinces: tuple[str, ...], 
                      EDUCATION, labels.t("overview.link.education", lang), ids),)
 
 
-#: the rows of cards: each group of cards with the datasets it reads (labour-force rates, then flows)
-ROWS = (((rate_cards, ("forze_lavoro",)),),
-        ((hires_cards, ("avviamenti", "cessazioni")), (firm_cards, ("imprese",)), (student_cards, ("studenti",))))
+def published_hires_cards(numeri_pubblicati: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: str,
+                          error: str | None = None) -> tuple[Headline, ...]:
+    """Hires of each province in its latest published year (transcribed from the release), each
+    with its own year; the sentence adds that year's terminations and balance. () without figures."""
+    if numeri_pubblicati is None:
+        return ()
+    rows, out = published.figures(numeri_pubblicati, "lavoro"), []
+    for province in _scope(provinces):
+        flows = published_topics.latest_flows(rows, province.nuts)
+        if flows is not None:
+            card = published_card("assunzioni", labels.t("overview.card.hires", lang, name=province.name),
+                                  flows.assunzioni, lang)
+            out.append(Headline(card, headlines.published_flows_sentence([province.name], flows, lang), LABOUR,
+                                labels.t("overview.link.labour", lang), PUBLISHED))
+    return tuple(out)
+
+
+def published_firm_cards(numeri_pubblicati: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: str,
+                         error: str | None = None) -> tuple[Headline, ...]:
+    """Business registrations of the area's latest published year; the sentence adds closures,
+    balance and the registered businesses. () without figures."""
+    scope = _scope(provinces)
+    firms = None if numeri_pubblicati is None else published_topics.latest_firms(
+        published.figures(numeri_pubblicati, "imprese"), [p.nuts for p in scope])
+    if firms is None:
+        return ()
+    card = published_card("iscrizioni", labels.t("overview.card.firms_published", lang), firms.iscrizioni, lang)
+    return (Headline(card, headlines.published_firms_sentence([p.name for p in scope], firms, lang), BUSINESS,
+                     labels.t("overview.link.business", lang), PUBLISHED),)
+
+
+def published_planned_cards(numeri_pubblicati: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: str,
+                            error: str | None = None) -> tuple[Headline, ...]:
+    """Excelsior planned hires of the area's latest published quarter. () without figures."""
+    scope = _scope(provinces)
+    planned = None if numeri_pubblicati is None else published_topics.latest_planned(
+        published.figures(numeri_pubblicati, "excelsior"), [p.nuts for p in scope])
+    if planned is None:
+        return ()
+    card = published_card("entrate_previste", labels.t("overview.card.planned", lang), planned.entrate, lang)
+    return (Headline(card, headlines.published_planned_sentence([p.name for p in scope], planned, lang), SKILLS,
+                     labels.t("overview.link.skills", lang), PUBLISHED),)
+
+
+def planned_cards(excelsior: pd.DataFrame | None, *, provinces: tuple[str, ...], lang: str,
+                  error: str | None = None) -> tuple[Headline, ...]:
+    """Excelsior planned hires of the latest survey year in the archive (skills.planned_totals)."""
+    title, ids = labels.t("overview.card.planned", lang), ("excelsior",)
+    scope = _scope(provinces)
+    planned = None if excelsior is None else skills.planned_totals(excelsior, [p.nuts for p in scope])
+    if planned is None:
+        return (_missing(title, lang, error, ids),)
+    card = indicator_card("entrate_previste", title, labels.fmt_int(planned.entrate, lang), None, lang,
+                          description=labels.t("overview.card.year", lang, year=planned.anno))
+    sentence = labels.t("overview.planned.sentence", lang, where=headlines.where([p.name for p in scope], lang),
+                        total=labels.fmt_int(planned.entrate, lang), year=planned.anno)
+    return (Headline(card, sentence, SKILLS, labels.t("overview.link.skills", lang), ids),)
+
+
+@dataclasses.dataclass(frozen=True)
+class Group:
+    """A group of cards: the view function and the datasets it reads."""
+
+    function: Callable[..., tuple[Headline, ...]]
+    dataset_ids: tuple[str, ...]
+
+
+#: each topic's cards from the archive, and from the published figures (None: the topic has none)
+TOPICS = (
+    (Group(rate_cards, ("forze_lavoro",)), None),
+    (Group(hires_cards, ("avviamenti", "cessazioni")), Group(published_hires_cards, PUBLISHED)),
+    (Group(planned_cards, ("excelsior",)), Group(published_planned_cards, PUBLISHED)),
+    (Group(firm_cards, ("imprese",)), Group(published_firm_cards, PUBLISHED)),
+    (Group(student_cards, ("studenti",)), None),
+)
+ROW_OF_TOPIC = (0, 1, 1, 1, 1)  # labour-force rates, then flows, planned hires, businesses and students
+
+
+def rows(reliable: frozenset[str]) -> tuple[tuple[tuple[Group, ...], ...], ...]:
+    """The overview's rows, each a tuple of topics, each topic the groups to try in order: a topic
+    whose datasets are not all `reliable` (in the snapshot and not demo) tries its published figures
+    first, so no demo magnitude is a headline where a published one exists; the archive's cards
+    (or their notes) come next."""
+    out: list[list[tuple[Group, ...]]] = [[] for _ in set(ROW_OF_TOPIC)]
+    for (own, alternative), row in zip(TOPICS, ROW_OF_TOPIC):
+        weak = alternative is not None and not set(own.dataset_ids) <= reliable
+        out[row].append((alternative, own) if weak else (own,))
+    return tuple(tuple(row) for row in out)
 
 
 def population_map(popolazione: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tuple[str, ...],
