@@ -9,31 +9,39 @@ delayed acknowledgement, about 40 ms on Linux, on every request of a kept-alive 
 the first (a browser fetches the frontend's ~60 files over six of them) and in the websocket
 whenever Streamlit sends a message while the previous one is unacknowledged. Measured with
 http.client on one connection: 42–44 ms per request after the first, 0.5–0.7 ms with this.
-Setting the option on the listening socket is enough: Linux copies it to every accepted one."""
+Setting the option on the listening socket is enough: Linux copies it to every accepted one.
+
+Once the socket is bound the app's own modules are imported on a thread (observatory/ui/preload.py),
+while the first browser is still loading the frontend."""
 
 from __future__ import annotations
 
 import functools
 import socket
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 
-def with_nodelay(bind):
+def with_nodelay(bind, on_listen: Callable[[], object] | None = None):
     """Wrap Streamlit's socket binding so the listening socket (hence every accepted connection)
-    has TCP_NODELAY."""
+    has TCP_NODELAY; `on_listen` is called once, after the first socket is bound."""
+    pending = [on_listen] if on_listen else []
 
     @functools.wraps(bind)
     def bind_with_nodelay(*args, **kwargs) -> socket.socket:
         sock = bind(*args, **kwargs)
         if sock.family in (socket.AF_INET, socket.AF_INET6):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        while pending:
+            pending.pop()()
         return sock
 
     bind_with_nodelay.osservatorio_nodelay = True
     return bind_with_nodelay
 
 
-def install() -> bool:
+def install(on_listen: Callable[[], object] | None = None) -> bool:
     """Patch Streamlit's binding function once; False if this Streamlit has none to patch (a later
     release may bind differently: then it runs unpatched, as `streamlit run` would)."""
     from streamlit.web.server.starlette import starlette_server
@@ -41,12 +49,25 @@ def install() -> bool:
     bind = getattr(starlette_server, "_bind_socket", None)
     if bind is None or getattr(bind, "osservatorio_nodelay", False):
         return False
-    starlette_server._bind_socket = with_nodelay(bind)
+    starlette_server._bind_socket = with_nodelay(bind, on_listen)
     return True
 
 
+def app_script(argv: list[str]) -> Path | None:
+    """The script of `run SCRIPT …`, if that is the command."""
+    if len(argv) >= 2 and argv[0] == "run" and argv[1].endswith(".py"):
+        return Path(argv[1]).resolve()
+    return None
+
+
 def main(argv: list[str]) -> None:
-    install()
+    script = app_script(argv)
+    if script is not None:
+        from observatory.ui import preload
+
+        install(functools.partial(preload.start, script))
+    else:
+        install()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *argv]
