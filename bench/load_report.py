@@ -67,7 +67,7 @@ class Deployment:
                 "streamlit_cpu": room.server_cpu / room.sessions, "nginx_cpu": room.nginx_cpu / room.sessions,
                 "client_cpu": room.client_cpu / room.sessions,
                 "throughput": load_limit.throughput(starts, [v.finish for v in done]),
-                "growth": room.growth_per_session}
+                "growth": room.growth_per_session, "others": room.others_cores}
 
     def medians(self, key: Key) -> dict:
         runs = [self.figures(r) for r in self.rooms[key]]
@@ -104,13 +104,15 @@ def _deployment(d: Deployment) -> str:
                      f"{m['p95']:.2f} s", f"{m['max']:.2f} s", f"{m['limit']:.2f} s", f"{m['ratio']:.2f}×",
                      f"{m['kb']:.0f}", f"{m['http_kb']:.0f} ({m['requests']:.0f})",
                      f"{m['server_cpu']:.3f} ({m['streamlit_cpu']:.3f} + {m['nginx_cpu']:.3f})",
-                     f"{m['client_cpu']:.3f}", f"{m['throughput']:.1f}"])
+                     f"{m['client_cpu']:.3f}", f"{m['throughput']:.1f}", f"{m['others']:.2f}"])
     lines.append(table(["sessions arriving", "runs", "completed", "errors", "first page p50", "p50", "p95", "max",
                         "p95 limit", "p95 / limit", "websocket KB / session", "HTTP KB (requests) / session",
-                        "server CPU-s / session (Streamlit + nginx)", "generator CPU-s / session", "sessions/s"],
-                       rows))
+                        "server CPU-s / session (Streamlit + nginx)", "generator CPU-s / session", "sessions/s",
+                        "cores busy with other processes"], rows))
     lines.append("\nTimes are medians over the runs; a session's time runs from its first request to the "
-                 "second page's `script_finished`.")
+                 "second page's `script_finished`. The last column is the machine's CPU-seconds (/proc/stat) "
+                 "that neither the server nor the generator spent during the room, per second: other work on "
+                 f"this shared machine, which the limit assumes away (it counts all {cores} cores as ours).")
     errors = Counter(v.error or f"{v.exceptions} exception element(s)" for rooms in d.rooms.values()
                      for r in rooms for v in r.visits if not v.ok)
     if errors:

@@ -49,12 +49,19 @@ class Room:
     server_cpu: float  # Streamlit processes, CPU-seconds
     nginx_cpu: float
     client_cpu: float  # this load generator
+    machine_cpu: float  # every process on the machine, over the same span (others = the rest)
+    span: float  # seconds over which the CPU-seconds were counted (the room, then its teardown)
     rss_before: dict[int, float]  # per Streamlit process, MB
     rss_open: dict[int, float]  # the same, with every session of the room still open
 
     @property
     def completed(self) -> list[Visit]:
         return [v for v in self.visits if v.ok]
+
+    @property
+    def others_cores(self) -> float:
+        """Cores kept busy meanwhile by processes that are neither the server nor the generator."""
+        return max(0.0, self.machine_cpu - self.server_cpu - self.nginx_cpu - self.client_cpu) / self.span
 
     @property
     def growth_per_session(self) -> float:
@@ -97,7 +104,7 @@ async def room(base_url: str, sessions: int, servers: load_procs.Servers, *, win
     visitors: list[Visitor] = []
     rss_before = {pid: load_procs.rss_mb(pid) for pid in servers.streamlit}
     cpu = [sum(load_procs.cpu_seconds(p) for p in servers.streamlit),
-           sum(load_procs.cpu_seconds(p) for p in servers.nginx), _client_cpu()]
+           sum(load_procs.cpu_seconds(p) for p in servers.nginx), _client_cpu(), load_procs.machine_cpu_seconds()]
     assets = assets or Assets()
     opened = time.perf_counter()
     async with asyncio.timeout(timeout + window + 60):
@@ -107,9 +114,10 @@ async def room(base_url: str, sessions: int, servers: load_procs.Servers, *, win
     await asyncio.gather(*[v.close() for v in visitors], return_exceptions=True)
     await asyncio.sleep(0.5)  # let the server tear the sessions down: that work is theirs too
     spent = [sum(load_procs.cpu_seconds(p) for p in servers.streamlit),
-             sum(load_procs.cpu_seconds(p) for p in servers.nginx), _client_cpu()]
-    server, nginx, client = (after - before for after, before in zip(spent, cpu))
-    return Room(sessions, window, visits, wall, server, nginx, client, rss_before, rss_open)
+             sum(load_procs.cpu_seconds(p) for p in servers.nginx), _client_cpu(), load_procs.machine_cpu_seconds()]
+    span = time.perf_counter() - opened
+    server, nginx, client, machine = (after - before for after, before in zip(spent, cpu))
+    return Room(sessions, window, visits, wall, server, nginx, client, machine, span, rss_before, rss_open)
 
 
 async def warm(ports: list[int], first: str, second: str) -> None:

@@ -75,6 +75,7 @@ def test_a_room_of_three_completes_both_pages_against_the_app(bench_modules, tmp
     assert all(v.bytes > 100_000 for v in room.visits)  # the overview's map alone is more than that
     assert all(v.requests == len(assets.before_socket) + 3 and v.http_bytes > 0 for v in room.visits)
     assert room.server_cpu > 0 and room.client_cpu > 0 and room.rss_open
+    assert room.machine_cpu > 0 and room.span >= room.wall and room.others_cores >= 0
     figures = deployment.figures(room)
     single, server, client = deployment.single()
     assert server > 0 and single > 0
@@ -83,4 +84,19 @@ def test_a_room_of_three_completes_both_pages_against_the_app(bench_modules, tmp
     assert figures["ratio"] == figures["p95"] / expected
     assert figures["completed"] == 3 and figures["errors"] == 0
     text = load_report.report([deployment])
-    assert "| 3 in 1 s | 1 | 3/3 | 0 |" in text and "p95 / limit" in text
+    assert "| 3 in 1 s | 1 | 3/3 | 0 |" in text and "p95 / limit" in text and "cores busy with other" in text
+
+
+def test_the_machines_cpu_counter_includes_this_process(bench_modules):
+    """What the room reports as other processes' work is the machine's counter minus its own."""
+    *_, load_procs, _, _, _ = bench_modules
+    import resource
+
+    def own() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    machine, mine = load_procs.machine_cpu_seconds(), own()
+    while own() - mine < 0.3:
+        pass
+    assert load_procs.machine_cpu_seconds() - machine >= own() - mine - 0.05  # /proc/stat counts in ticks
