@@ -74,14 +74,19 @@ def test_preload_reads_the_first_visits_imports_from_the_scripts():
     assert scripts[0] == app and scripts[1] == browser.REPO / navigation.DEFAULT.path
     assert preload.imports(app) == [("observatory.ui", ("heap", "shell", "sidebar", "state"))]
     assert all(module.startswith("observatory") for script in scripts for module, _ in preload.imports(script))
+    steps = preload.plan(app)
+    assert steps[0] == ("observatory.ui", ("heap", "shell", "sidebar", "state"))
+    assert steps[1] == ("streamlit.emojis", ())  # app.py's emoji page icon
+    assert steps[2:] == preload.imports(scripts[1])
 
 
 def test_preload_imports_the_entry_pages_modules_in_a_fresh_interpreter():
     code = ("import sys; from pathlib import Path; from observatory.ui import preload; "
             "done = preload.start(Path('app.py').resolve()); done.join(); "
             "print(sorted(m for m in ('observatory.ui.sidebar', 'observatory.views.panoramica', 'pandas', "
-            "'observatory.ui.slides') if m in sys.modules))")
+            "'observatory.ui.slides', 'streamlit.emojis') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=browser.REPO, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     # the entry page's modules, not the slides' (python-pptx is for whoever opens presenta)
-    assert out.stdout.split() == ["['observatory.ui.sidebar',", "'observatory.views.panoramica',", "'pandas']"]
+    assert out.stdout.split() == ["['observatory.ui.sidebar',", "'observatory.views.panoramica',", "'pandas',",
+                                  "'streamlit.emojis']"]
