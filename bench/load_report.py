@@ -14,6 +14,7 @@ from load_room import Room
 TARGET_P95 = 1.5  # p95 within 1.5× the CPU-bound limit
 TARGET_THROUGHPUT = 1.6  # 4 processes vs 1
 TARGET_GROWTH_MB = 5.0
+MIN_CORES_LEFT = 0.25  # the limit on the cores other work left us is computed with at least this many
 
 Key = tuple[int, float]  # a room: (sessions, seconds within which they arrive)
 
@@ -56,6 +57,8 @@ class Deployment:
         times = [v.seconds for v in done] or [float("nan")]
         starts = [v.start for v in room.visits]
         limit = load_limit.limit(starts, server + client, single, len(self.cores))
+        left = max(len(self.cores) - room.others_cores, MIN_CORES_LEFT)  # what other work left us
+        limit_left = load_limit.limit(starts, server + client, single, left)
         p95 = load_limit.percentile(times, 0.95)
         return {"completed": len(done), "errors": room.sessions - len(done),
                 "first_p50": load_limit.percentile([v.first for v in done] or [float("nan")], 0.5),
@@ -67,7 +70,8 @@ class Deployment:
                 "streamlit_cpu": room.server_cpu / room.sessions, "nginx_cpu": room.nginx_cpu / room.sessions,
                 "client_cpu": room.client_cpu / room.sessions,
                 "throughput": load_limit.throughput(starts, [v.finish for v in done]),
-                "growth": room.growth_per_session, "others": room.others_cores}
+                "growth": room.growth_per_session, "others": room.others_cores, "limit_left": limit_left,
+                "ratio_left": p95 / limit_left}
 
     def medians(self, key: Key) -> dict:
         runs = [self.figures(r) for r in self.rooms[key]]
@@ -104,15 +108,18 @@ def _deployment(d: Deployment) -> str:
                      f"{m['p95']:.2f} s", f"{m['max']:.2f} s", f"{m['limit']:.2f} s", f"{m['ratio']:.2f}×",
                      f"{m['kb']:.0f}", f"{m['http_kb']:.0f} ({m['requests']:.0f})",
                      f"{m['server_cpu']:.3f} ({m['streamlit_cpu']:.3f} + {m['nginx_cpu']:.3f})",
-                     f"{m['client_cpu']:.3f}", f"{m['throughput']:.1f}", f"{m['others']:.2f}"])
+                     f"{m['client_cpu']:.3f}", f"{m['throughput']:.1f}", f"{m['others']:.2f}",
+                     f"{m['limit_left']:.2f} s ({m['ratio_left']:.2f}×)"])
     lines.append(table(["sessions arriving", "runs", "completed", "errors", "first page p50", "p50", "p95", "max",
                         "p95 limit", "p95 / limit", "websocket KB / session", "HTTP KB (requests) / session",
                         "server CPU-s / session (Streamlit + nginx)", "generator CPU-s / session", "sessions/s",
-                        "cores busy with other processes"], rows))
+                        "cores busy with other processes", "limit on the cores left (p95 / it)"], rows))
     lines.append("\nTimes are medians over the runs; a session's time runs from its first request to the "
                  "second page's `script_finished`. The last column is the machine's CPU-seconds (/proc/stat) "
                  "that neither the server nor the generator spent during the room, per second: other work on "
-                 f"this shared machine, which the limit assumes away (it counts all {cores} cores as ours).")
+                 f"this shared machine, which the limit assumes away (it counts all {cores} cores as ours); "
+                 f"the last one computes the same limit on {cores} cores minus that (at least {MIN_CORES_LEFT}), "
+                 "to tell the shared machine's part from the server's.")
     errors = Counter(v.error or f"{v.exceptions} exception element(s)" for rooms in d.rooms.values()
                      for r in rooms for v in r.visits if not v.ok)
     if errors:
@@ -141,7 +148,9 @@ def targets(results: list[Deployment]) -> str:
     rows = [[f"{n} of {n} sessions complete both pages without error ({many.label}, {key_label(key)})",
              ", ".join(f"{f['completed']}/{n}" for f in runs), "✅" if done else "❌"],
             [f"p95 ≤ {TARGET_P95}× the CPU-bound limit ({many.label}, {key_label(key)})",
-             f"{m['p95']:.2f} s vs {m['limit']:.2f} s = {m['ratio']:.2f}×", "✅" if m["ratio"] <= TARGET_P95 else "❌"],
+             f"{m['p95']:.2f} s vs {m['limit']:.2f} s = {m['ratio']:.2f}× (on the cores other work left, "
+             f"{m['others']:.2f} busy elsewhere: {m['limit_left']:.2f} s, {m['ratio_left']:.2f}×)",
+             "✅" if m["ratio"] <= TARGET_P95 else "❌"],
             [f"memory growth per session < {TARGET_GROWTH_MB:.0f} MB ({many.label}, {key_label(key)})",
              f"{m['growth']:.2f} MB", "✅" if m["growth"] < TARGET_GROWTH_MB else "❌"]]
     few = by_processes.get(1)

@@ -82,6 +82,8 @@ def test_a_room_of_three_completes_both_pages_against_the_app(bench_modules, tmp
     expected = load_limit.limit([v.start for v in room.visits], server + client, single, 2)
     assert figures["limit"] == expected >= single
     assert figures["ratio"] == figures["p95"] / expected
+    left = max(2 - room.others_cores, load_report.MIN_CORES_LEFT)  # the same limit on the cores left to us
+    assert figures["limit_left"] == load_limit.limit([v.start for v in room.visits], server + client, single, left)
     assert figures["completed"] == 3 and figures["errors"] == 0
     text = load_report.report([deployment])
     assert "| 3 in 1 s | 1 | 3/3 | 0 |" in text and "p95 / limit" in text and "cores busy with other" in text
