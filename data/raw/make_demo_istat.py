@@ -56,7 +56,7 @@ GROUPS = [("011", 3, 1.2), ("016", 1, 1.5), ("081", .2, 5), ("107", 1.5, 4), ("1
 
 def units_by_municipality(rng: np.random.Generator, codes: list[str], population: dict[str, float]) -> dict:
     """year → municipality → local units: each province's calibrated total shared by population (± 15 %)."""
-    weight = {code: max(population.get(code, 2500), 100) * rng.lognormal(0, .15) for code in codes}
+    weight = {code: max(population.get(code, 2500), 1) * rng.lognormal(0, .15) for code in codes}
     out = {}
     for year, provinces in REGISTERED.items():
         out[year] = {}
@@ -117,7 +117,7 @@ def main() -> None:
           structure_xml(istat_asia.FLOW, DSD[istat_asia.FLOW], "Unità locali e addetti", dims), "unita_locali",
           calibrated=False)
     pop = store.read_dataset("popolazione", base=HERE.parent / "snapshot").groupby("comune_istat")["totale"].sum()
-    population = {**pop.to_dict(), "013256": pop.get("013199", 0) + pop.get("013228", 0)}
+    population = pop.to_dict()  # current codes: Uggiate con Ronago (013256) is one municipality
     codes = istat_asia.municipalities()
     units = units_by_municipality(rng, codes, population)
     for batch in istat_asia.batches(codes):
