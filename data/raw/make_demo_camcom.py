@@ -8,8 +8,9 @@ Per province (Como, Lecco), in published_figures_Como_Lecco.csv:
   (rows 122/124, 134/136, 140/142, 146/148, 128/130, 152/154, 158/160) and give the 2023 natural
   balance of row 161 (Como + Lecco +275, its note: Lecco +107);
 - active firms (attive) at each published date are QUOTA_ATTIVE × the registered firms published for it
-  (rows 96–118 and 99–100): active firms are not published for the provinces, and registered ones
-  include inactive firms; the share is an assumption of this demo, not a figure. Sector shares at
+  (rows 96–118, eight dates from 30/06/2022 to 31/12/2024): active firms are not published for the
+  provinces, and registered ones include inactive firms; the share is an assumption of this demo, not
+  a figure. Sector shares at
   31/12/2022 follow row 163 (agriculture, industry, construction, trade, services of Como + Lecco).
 Months no figure fixes (and 2025–2026, and the other territories) follow a stated prior. The whole
 series is in ATECO 2025 sections (the real file starts in April 2025). Seeded: byte-identical on every
@@ -89,8 +90,7 @@ def saldo_2023() -> dict[str, Target]:
 def province_flows(rng, name: str) -> tuple[np.ndarray, np.ndarray, list[dict]]:
     """Monthly registrations and closures of a province meeting its published figures."""
     regs, ends = ([published(n) for n in rows] for rows in FLOWS[name])
-    yearly = regs[0].value
-    iscrizioni = monthly_totals(MONTHS, prior(rng, yearly, REG_SEASON), regs)
+    iscrizioni = monthly_totals(MONTHS, prior(rng, regs[0].value, REG_SEASON), regs)  # 2022's level elsewhere
     balance = saldo_2023()[name]
     first, last = (MONTHS.index(m) for m in months_of("2023"))
     ends_2023 = Target("2023", int(iscrizioni[first:last + 1].sum()) - balance.value,
