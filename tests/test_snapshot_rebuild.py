@@ -45,7 +45,7 @@ def test_the_committed_snapshot_is_the_rebuild(rebuilt):
     base, _ = rebuilt
     shipped, fresh = store.read_manifest(base=REPO / "data" / "snapshot"), store.read_manifest(base=base)
     assert set(shipped) == set(fresh)
-    for dataset_id in REAL:
+    for dataset_id in shipped:  # the demo too: its generators are seeded and the mirror answers exactly
         assert shipped[dataset_id].sha256 == fresh[dataset_id].sha256, dataset_id
         assert shipped[dataset_id].rows == fresh[dataset_id].rows
 
