@@ -19,9 +19,11 @@ from observatory.texts import (
     business,
     education,
     labour,
+    lenses,
     municipalities,
     overview,
     presentation,
+    quality,
     sectors,
     shell,
     skills,
@@ -38,7 +40,7 @@ MISSING = "–"
 #: a test checks every key used in the code exists and both languages are filled in.
 TEXTS: dict[str, tuple[str, str]] = {}
 for _module in (ateco, shell, overview, labour, business, education, skills, municipalities, sectors, staff,
-                presentation, verification):
+                presentation, verification, quality, lenses):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

@@ -10,7 +10,7 @@ import pandas as pd
 
 from observatory import labels, territory
 from observatory.indicators import enterprises, headlines, hires, labour, population
-from observatory.views import Card, MapView, indicator_card, map_view
+from observatory.views import Card, MapView, indicator_card, map_view, qualita_lavoro
 
 LABOUR, BUSINESS, EDUCATION = "mercato-lavoro", "imprese", "formazione"
 _RATES = (("tasso_disoccupazione", "overview.card.unemployment"), ("tasso_occupazione", "overview.card.employment"))
@@ -115,7 +115,8 @@ def student_cards(studenti: pd.DataFrame | None, *, provinces: tuple[str, ...], 
 
 #: the rows of cards: each group of cards with the datasets it reads (labour-force rates, then flows)
 ROWS = (((rate_cards, ("forze_lavoro",)),),
-        ((hires_cards, ("avviamenti", "cessazioni")), (firm_cards, ("imprese",)), (student_cards, ("studenti",))))
+        ((hires_cards, ("avviamenti", "cessazioni")), (firm_cards, ("imprese",)), (student_cards, ("studenti",))),
+        ((qualita_lavoro.overview_cards, ("bes_lavoro",)),))
 
 
 def population_map(popolazione: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tuple[str, ...],
