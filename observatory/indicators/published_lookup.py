@@ -121,7 +121,7 @@ def latest(figures: pd.DataFrame, domain: str, indicator: str, territory: str,
 
 
 def same_release(figures: pd.DataFrame, domain: str, indicators: tuple[str, str], territory: str,
-                 until: int | None = None) -> tuple[pd.Series, pd.Series] | None:
+                 until: int | None = None, since: int | None = None) -> tuple[pd.Series, pd.Series] | None:
     """Two figures one release gives for the same territory and period (e.g. registrations and
     closures of a year), the latest such pair; None when no release gives both."""
     first, second = (of_topic(figures, domain, i, territory) for i in indicators)
@@ -129,6 +129,8 @@ def same_release(figures: pd.DataFrame, domain: str, indicators: tuple[str, str]
     pairs = pairs.dropna(subset=["fine"])
     if until is not None:
         pairs = pairs[pairs["fine"].dt.year <= until]
+    if since is not None:
+        pairs = pairs[pairs["fine"].dt.year >= since]
     if pairs.empty:
         return None
     last = pairs.sort_values(["fine", "riga"]).iloc[-1]
@@ -139,7 +141,7 @@ def same_release(figures: pd.DataFrame, domain: str, indicators: tuple[str, str]
 
 def latest_release(figures: pd.DataFrame, domain: str, indicator: str, territories: list[str], *,
                    focus: list[str] | None = None, pattern: str | None = None,
-                   until: int | None = None) -> pd.DataFrame:
+                   until: int | None = None, since: int | None = None) -> pd.DataFrame:
     """The figures of `territories` (NUTS codes) from the release and period of the latest figure of a
     `focus` territory (default: any of them), periods matching `pattern` when given ('\\d{4}-Q[1-4]'
     for quarters only). Empty when none."""
@@ -149,6 +151,8 @@ def latest_release(figures: pd.DataFrame, domain: str, indicator: str, territori
         rows = rows[rows["periodo"].str.fullmatch(pattern)]
     if until is not None:
         rows = rows[rows["fine"].dt.year <= until]
+    if since is not None:
+        rows = rows[rows["fine"].dt.year >= since]
     mine = rows[rows["territorio_nuts"].isin(focus or territories)]
     if mine.empty:
         return rows.iloc[0:0]

@@ -75,7 +75,7 @@ def employment(bes: pd.DataFrame, *, provinces: tuple[str, ...], lang: str,
 def short_time(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...], lang: str,
                period: tuple[int, int] | None = None) -> LensFinding | None:
     """Short-time work hours as published (the CIG view's cards and chart)."""
-    view = politiche.short_time_work(numeri_pubblicati, provinces=provinces, lang=lang)
+    view = politiche.short_time_work(numeri_pubblicati, provinces=provinces, lang=lang, period=period)
     if view.hours is None:
         return None
     return LensFinding("cassa", view.hours.chart.options["title"], view.cards, view.hours, QUALITY, "sezione=cassa",
@@ -90,7 +90,7 @@ def contracts(numeri_pubblicati: pd.DataFrame, avviamenti: pd.DataFrame, *, prov
     names = territory.territory_names()
     rows = published_lookup.latest_release(numeri_pubblicati, "Excelsior", "tempo_indeterminato_share",
                                            qualita_lavoro.compared(nuts), focus=nuts,
-                                           until=period[1] if period else None)
+                                           until=period[1] if period else None, since=period[0] if period else None)
     if rows.empty:
         return None
     month = published_lookup.period_label(rows["periodo"].iloc[0], lang)
@@ -132,15 +132,15 @@ def planned_hires(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...]
     """Excelsior planned hires by quarter as published, and the hard-to-recruit share as published."""
     chosen, nuts = qualita_lavoro.scope(provinces)
     names = territory.territory_names()
-    until = period[1] if period else None
+    until, since = (period[1], period[0]) if period else (None, None)
     latest = published_lookup.latest_release(numeri_pubblicati, "Excelsior", "entrate_previste", nuts,
-                                             pattern=QUARTERS, until=until)
+                                             pattern=QUARTERS, until=until, since=since)
     if latest.empty:
         return None
     last = latest["periodo"].iloc[0]
     rows = published_lookup.of_topic(numeri_pubblicati, "Excelsior", "entrate_previste")
     rows = rows[rows["territorio_nuts"].isin(nuts) & rows["periodo"].str.fullmatch(QUARTERS)
-                & (rows["fine"] <= latest["fine"].iloc[0])]
+                & (rows["fine"] <= latest["fine"].iloc[0]) & (rows["fine"].dt.year >= (since or 0))]
     quarter = published_lookup.period_label(last, lang)
     values = {c: v for c, v in zip(latest["territorio_nuts"], latest["valore"])}
     cards = [indicator_card("entrate_previste", labels.t("lens.hires.card", lang, name=p.name),
@@ -177,8 +177,9 @@ def firms(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...], lang: 
     chosen, _ = qualita_lavoro.scope(provinces)
     pairs = {}
     for province in chosen:
-        pair = published_lookup.same_release(numeri_pubblicati, "Registro imprese", ("iscrizioni",
-                                             "cessazioni_non_ufficio"), province.name, period[1] if period else None)
+        pair = published_lookup.same_release(numeri_pubblicati, "Registro imprese",
+                                             ("iscrizioni", "cessazioni_non_ufficio"), province.name,
+                                             period[1] if period else None, period[0] if period else None)
         if pair is not None and pair[0]["periodo"].isdigit():
             pairs[province] = pair
     if not pairs:

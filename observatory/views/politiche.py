@@ -75,10 +75,14 @@ def hours_title(latest: dict[str, pd.Series], names: dict[str, str], lang: str) 
     return labels.t("quality.cig.title", lang, parts=", ".join(parts))
 
 
-def short_time_work(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...], lang: str) -> CigView:
+def short_time_work(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...], lang: str,
+                    period: tuple[int, int] | None = None) -> CigView:
+    """`period` (first and last year) keeps the figures whose period ends within it (the slides' choice)."""
     chosen, nuts = scope(provinces)
     names = territory.territory_names()
     table = policies.cig_hours(numeri_pubblicati)
+    if period is not None:
+        table = table[table["fine"].dt.year.between(*period)]
     latest = {p.nuts: policies.latest_hours(table, p.nuts) for p in chosen}
     cards = tuple(_hours_card(latest[p.nuts], p.name, lang) for p in chosen)
     found = {code: row for code, row in latest.items() if row is not None}
