@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from observatory.indicators import policies, published_lookup, quality
+from observatory.indicators import policies, published_lookup, published_words, quality
+from observatory.indicators import published as published_figures
 from observatory.sources import bes_copies, published
 from observatory.sources.types import FetchContext
 from tests.conftest import REPO
@@ -71,17 +72,17 @@ def test_provinces_against_the_region_follow_each_direction(bes):
     ("2024-12-31", ("2024-12-31", "2024-12-31"), "31 dic 2024"),
 ])
 def test_periods_as_published(period, span, label):
-    assert published_lookup.period_span(period) == tuple(pd.Timestamp(d) for d in span)
-    assert published_lookup.period_label(period, "it") == label
+    assert published_figures.last_day(period) == tuple(pd.Timestamp(d) for d in span)
+    assert published_words.period_label(period, "it") == label
 
 
 def test_an_undated_period_and_the_changes_a_note_reports():
-    assert published_lookup.period_span("latest (n.d.)") is None
-    assert published_lookup.period_label("latest (n.d.)", "it") == "periodo non indicato"
+    assert published_figures.last_day("latest (n.d.)") is None
+    assert published_words.period_label("latest (n.d.)", "it") == "periodo non indicato"
     change = published_lookup.reported_change("-78.8% vs 2022-04/2021-04; vs 2022-03: -63.9%")
     assert (change.percent, change.rispetto_a) == (-78.8, "2021-04")  # April 2022 on April 2021
     assert published_lookup.reported_change("textile sector, total CIG; -40.2%") is None  # no reference: none
-    assert published_lookup.page_date_label("n.d. (2023-07)", "it") == "lug 2023 (senza data)"
+    assert published_words.page_label("n.d. (2023-07)", "it") == "lug 2023"
 
 
 def test_short_time_work_as_published(figures):

@@ -1,6 +1,6 @@
-"""Reading the published figures (`numeri_pubblicati`) as a publisher wrote them: the span of a
-period as published ('2024-Q1', '2023-M1-5', '2025-09 (month)', '2023-01-01/2023-07-18'), its name
-on screen, the change the release reported (in the transcriber's note) and a topic's latest figure.
+"""Reading the published figures (`numeri_pubblicati`) of short-time work and active policies as a
+publisher wrote them: the change the release reported (in the transcriber's note) and a topic's latest
+figure, over the periods published.span reads (their words: published_words).
 
 Nothing here adds or compares figures of different periods or perimeters: a figure is shown with the
 period and territory it was published for."""
@@ -12,63 +12,11 @@ import re
 
 import pandas as pd
 
-from observatory import labels
+from observatory.indicators import published
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_MONTHS = re.compile(r"^(\d{4})-M(\d{1,2})-(\d{1,2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?: \(month\))?$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DAYS = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)/(\d{4}-\d{2}(?:-\d{2})?)$")
-_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})$")
 #: the first change a note reports: '-27.8% vs 2025-Q2', '+21.1% vs 2023-M1-5', 'change vs 2023-Q1'
 _CHANGE = re.compile(r"([+-]?\d+(?:\.\d+)?)%\s+vs\s+([\w-]+(?:/[\w-]+)?)")
 _REFERENCE = re.compile(r"\bvs\s+([\w-]+(?:/[\w-]+)?)")
-
-
-def period_span(period: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last day of a period as published; None for one without dates ('latest (n.d.)')."""
-    text = str(period).strip()
-    if found := _QUARTER.match(text):
-        year, quarter = int(found[1]), int(found[2])
-        start = pd.Timestamp(year, 3 * quarter - 2, 1)
-        return start, start + pd.offsets.QuarterEnd(0)
-    if found := _MONTHS.match(text):
-        year = int(found[1])
-        return pd.Timestamp(year, int(found[2]), 1), pd.Timestamp(year, int(found[3]), 1) + pd.offsets.MonthEnd(0)
-    if found := _MONTH.match(text):
-        start = pd.Timestamp(int(found[1]), int(found[2]), 1)
-        return start, start + pd.offsets.MonthEnd(0)
-    if found := _YEAR.match(text):
-        return pd.Timestamp(int(found[1]), 1, 1), pd.Timestamp(int(found[1]), 12, 31)
-    if found := _DAYS.match(text):
-        start, end = pd.Timestamp(found[1]), pd.Timestamp(found[2])
-        return start, end if len(found[2]) > 7 else end + pd.offsets.MonthEnd(0)
-    if found := _DAY.match(text):  # a stock at a date ('2024-12-31')
-        return pd.Timestamp(found[1]), pd.Timestamp(found[1])
-    return None
-
-
-def period_label(period: str, lang: str) -> str:
-    """A period in words: '3° trim. 2025', 'gen–mag 2024', 'set 2025', '2024', '1 gen – 18 lug 2023'."""
-    text = str(period).strip()
-    span = period_span(text)
-    if span is None:
-        return labels.t("published.period.unknown", lang)
-    start, end = span
-    if _QUARTER.match(text):
-        return labels.t("published.period.quarter", lang, n=int(text[-1]), year=start.year)
-    if _YEAR.match(text):
-        return str(start.year)
-    if _MONTH.match(text) or (_MONTHS.match(text) and start.month == end.month):
-        return labels.fmt_month(start, lang)
-    if _MONTHS.match(text):
-        first = labels.fmt_month(start, lang).split(" ")[0]
-        return f"{first}–{labels.fmt_month(end, lang)}"
-    if _DAY.match(text):
-        return labels.fmt_date(start, lang)
-    by_month = len(text.split("/")[0]) == 7  # '2022-06/2023-05'
-    show = labels.fmt_month if by_month else labels.fmt_date
-    return f"{show(start, lang)} – {show(end, lang)}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,7 +44,7 @@ def reference_period(note: str | None) -> str | None:
 
 def with_spans(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures with the first and last day of their period (`inizio`, `fine`; NaT when undated)."""
-    spans = figures["periodo"].map(period_span)
+    spans = figures["periodo"].map(published.last_day)
     return figures.assign(inizio=spans.map(lambda s: s[0] if s else pd.NaT),
                           fine=spans.map(lambda s: s[1] if s else pd.NaT))
 
@@ -158,21 +106,3 @@ def latest_release(figures: pd.DataFrame, domain: str, indicator: str, territori
         return rows.iloc[0:0]
     last = mine.iloc[-1]
     return rows[(rows["periodo"] == last["periodo"]) & (rows["url"] == last["url"])].reset_index(drop=True)
-
-
-_PAGE_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-
-
-def page_date_label(text: str, lang: str) -> str:
-    """A page's date in words: '2026-01-22' → '22 gen 2026', '2023-05' → 'mag 2023', 'n.d. (2023-07)' →
-    'lug 2023 (data non indicata)', 'n.d. (2024)' → '2024 (data non indicata)'."""
-    raw = str(text or "")
-    found = _PAGE_DATE.search(raw)
-    undated = raw.strip().lower().startswith("n.d")
-    if found:
-        day = pd.Timestamp(int(found[1]), int(found[2]), int(found[3] or 1))
-        shown = labels.fmt_date(day, lang) if found[3] else labels.fmt_month(day, lang)
-    else:
-        year = re.search(r"(?:19|20)\d\d", raw)
-        shown = year[0] if year else raw
-    return f"{shown} ({labels.t('published.undated', lang)})" if undated else shown

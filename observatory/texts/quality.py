@@ -30,7 +30,6 @@ _MEASURES = {
 
 TEXTS: dict[str, tuple[str, str]] = {
     # periods of published figures
-    "published.period.quarter": ("{n}° trim. {year}", "Q{n} {year}"),
     "published.period.unknown": ("periodo non indicato", "period not stated"),
     # page and views
     "nav.quality": ("Qualità del lavoro e politiche", "Job quality and policies"),

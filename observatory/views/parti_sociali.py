@@ -15,7 +15,7 @@ import dataclasses
 import pandas as pd
 
 from observatory import charts, charts_quality, labels, territory
-from observatory.indicators import hires, monthly, published_lookup
+from observatory.indicators import hires, monthly, published_lookup, published_words
 from observatory.views import Card, ChartBlock, indicator_card, politiche, qualita_lavoro
 
 UNIONS, EMPLOYERS = "sindacati", "imprese"
@@ -93,7 +93,7 @@ def contracts(numeri_pubblicati: pd.DataFrame, avviamenti: pd.DataFrame, *, prov
                                            until=period[1] if period else None, since=period[0] if period else None)
     if rows.empty:
         return None
-    month = published_lookup.period_label(rows["periodo"].iloc[0], lang)
+    month = published_words.period_label(rows["periodo"].iloc[0], lang)
     found = dict(zip(rows["territorio_nuts"], rows["valore"]))
     by_code = {code: found[code] for code in qualita_lavoro.compared(nuts) if code in found}
     cards = tuple(indicator_card("quota_indeterminato_prevista", labels.t("lens.contracts.card", lang, name=p.name),
@@ -141,7 +141,7 @@ def planned_hires(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...]
     rows = published_lookup.of_topic(numeri_pubblicati, "Excelsior", "entrate_previste")
     rows = rows[rows["territorio_nuts"].isin(nuts) & rows["periodo"].str.fullmatch(QUARTERS)
                 & (rows["fine"] <= latest["fine"].iloc[0]) & (rows["fine"].dt.year >= (since or 0))]
-    quarter = published_lookup.period_label(last, lang)
+    quarter = published_words.period_label(last, lang)
     values = {c: v for c, v in zip(latest["territorio_nuts"], latest["valore"])}
     cards = [indicator_card("entrate_previste", labels.t("lens.hires.card", lang, name=p.name),
                             labels.fmt_int(values[p.nuts], lang), None, lang, description=quarter)
@@ -152,10 +152,10 @@ def planned_hires(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...]
         where = hard["territorio"].replace("+", " + ")
         cards.append(indicator_card("quota_difficile", labels.t("lens.hires.hard", lang, name=where),
                                     labels.fmt_pct(hard["valore"], 1, lang), None, lang,
-                                    description=published_lookup.period_label(hard["periodo"], lang)))
+                                    description=published_words.period_label(hard["periodo"], lang)))
     title = labels.t("lens.hires.title", lang, quarter=quarter,
                      values=", ".join(f"{names[c]} {labels.fmt_int(v, lang)}" for c, v in values.items()))
-    shown = rows.assign(periodo_testo=rows["periodo"].map(lambda p: published_lookup.period_label(p, lang)),
+    shown = rows.assign(periodo_testo=rows["periodo"].map(lambda p: published_words.period_label(p, lang)),
                         valore_testo=rows["valore"].map(lambda v: labels.fmt_int(v, lang)))
     shown = shown[["territorio", "territorio_nuts", "periodo", "periodo_testo", "fine", "valore", "valore_testo",
                    "fonte", "url", "data_pagina"]]

@@ -12,7 +12,7 @@ import dataclasses
 import pandas as pd
 
 from observatory import charts, charts_quality, labels, territory
-from observatory.indicators import policies, published_lookup
+from observatory.indicators import policies, published_words
 from observatory.views import Card, ChartBlock, indicator_card
 from observatory.views.qualita_lavoro import scope
 
@@ -21,14 +21,14 @@ MEASURES = ("totale", "cigo_cigs", "cigo", "cigs", "tessile", "meccanica", "meta
 
 
 def period_name(period: str | None, lang: str) -> str:
-    return published_lookup.period_label(period, lang) if period else labels.t("quality.cig.same_last_year", lang)
+    return published_words.period_label(period, lang) if period else labels.t("quality.cig.same_last_year", lang)
 
 
 def _hours_card(row: pd.Series | None, name: str, lang: str) -> Card:
     label = labels.t("quality.cig.card", lang, name=name)
     if row is None:
         return Card(label, None, note=labels.t("quality.cig.none", lang))
-    period = published_lookup.period_label(row["periodo"], lang)
+    period = published_words.period_label(row["periodo"], lang)
     change = None if pd.isna(row["variazione_riportata"]) else float(row["variazione_riportata"])
     description = labels.t("quality.cig.card_change", lang, period=period_name(row["rispetto_a"], lang)) \
         if change is not None else labels.t("quality.cig.card_no_change", lang)
@@ -54,7 +54,7 @@ class CigView:
 def _shown(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows drawn, with their period and numbers in words (labels on the bars, tooltips)."""
     return rows.assign(
-        periodo_testo=rows["periodo"].map(lambda p: published_lookup.period_label(p, lang)),
+        periodo_testo=rows["periodo"].map(lambda p: published_words.period_label(p, lang)),
         misura_testo=rows["misura"].map(lambda m: labels.t(f"quality.cig.measure.{m}", lang)),
         valore_testo=rows["valore"].map(lambda v: labels.fmt_int(v, lang)),
         variazione_testo=[labels.t("quality.cig.change_text", lang,
@@ -71,7 +71,7 @@ def hours_title(latest: dict[str, pd.Series], names: dict[str, str], lang: str) 
             f", {labels.fmt_signed(row['variazione_riportata'], 1, lang, labels.percent_unit(lang))}"
         parts.append(labels.t("quality.cig.title_part", lang, name=names[code],
                               hours=labels.fmt_int(row["valore"], lang),
-                              period=published_lookup.period_label(row["periodo"], lang), change=change))
+                              period=published_words.period_label(row["periodo"], lang), change=change))
     return labels.t("quality.cig.title", lang, parts=", ".join(parts))
 
 
@@ -90,7 +90,7 @@ def short_time_work(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ..
     for code, row in found.items():
         for change in policies.later_changes(table, code, row["fine"]).itertuples():
             later.append(labels.t("quality.cig.later", lang, name=names[code],
-                                  period=published_lookup.period_label(change.periodo, lang),
+                                  period=published_words.period_label(change.periodo, lang),
                                   change=labels.fmt_signed(change.variazione_riportata, 1, lang,
                                                            labels.percent_unit(lang)),
                                   reference=period_name(change.rispetto_a, lang), source=change.fonte))
@@ -127,7 +127,7 @@ def _split(table: pd.DataFrame, chosen, names: dict[str, str], lang: str) -> Cha
         values = {m: labels.fmt_int(v, lang) for m, v in zip(last["misura"], last["valore"])}
         title = labels.t("quality.cig.split_title", lang, name=province.name, cigo=values.get("cigo", labels.MISSING),
                          cigs=values.get("cigs", labels.MISSING),
-                         period=published_lookup.period_label(last["periodo"].iloc[0], lang))
+                         period=published_words.period_label(last["periodo"].iloc[0], lang))
         rows = table[(table["territorio_nuts"] == province.nuts) & table["misura"].isin(("cigo", "cigs"))]
         shown = _shown(rows, lang)
         order = list(dict.fromkeys(shown.sort_values("fine")["periodo_testo"]))
@@ -172,7 +172,7 @@ def _gol_cards(table: pd.DataFrame, progress: policies.GolProgress, lang: str) -
 def active_policies(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ...], lang: str) -> GolView:
     chosen, _ = scope(provinces)
     table = policies.gol_figures(numeri_pubblicati)
-    shown = table.assign(periodo_testo=table["periodo"].map(lambda p: published_lookup.period_label(p, lang)))
+    shown = table.assign(periodo_testo=table["periodo"].map(lambda p: published_words.period_label(p, lang)))
     shown = shown[["territorio", "indicatore", "periodo", "periodo_testo", "valore", "unita", "fonte", "url",
                    "data_pagina", "nota"]]
     absent = tuple(p.name for p in chosen if p.name not in set(table["territorio"]))
@@ -188,7 +188,7 @@ def active_policies(numeri_pubblicati: pd.DataFrame, *, provinces: tuple[str, ..
                          "testo": [labels.fmt_int(v, lang) for v in signed["valore"]]})
     targets = progress.obiettivi.assign(
         testo=[labels.t("quality.gol.target", lang, value=labels.fmt_int(v, lang),
-                        date=published_lookup.page_date_label(d, lang))
+                        date=published_words.page_label(d, lang))
                for v, d in zip(progress.obiettivi["valore"], progress.obiettivi["data_pagina"])])
     targets = targets.astype({"valore": float})
     title = labels.t("quality.gol.title", lang, name=lecco[0].name, patti=labels.fmt_int(progress.patti, lang),
@@ -208,4 +208,4 @@ def _naspi(figures: pd.DataFrame, lang: str) -> str:
         return ""
     row = rows.iloc[0]
     return labels.t("quality.naspi", lang, name=row["territorio"], value=labels.fmt_int(row["valore"], lang),
-                    period=published_lookup.period_label(row["periodo"], lang), source=row["fonte"])
+                    period=published_words.period_label(row["periodo"], lang), source=row["fonte"])
