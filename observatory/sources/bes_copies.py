@@ -80,12 +80,7 @@ def build(raw: Path, ctx: FetchContext) -> pd.DataFrame:
         frame, others = parse(path.read_bytes(), path.name, copies.sidecar(path)["provenance"])
         frames.append(frame)
         skipped += others
-    frame = pd.concat(frames, ignore_index=True)
-    clash = frame.duplicated(KEY_COLUMNS, keep=False)
-    if clash.any():
-        row = frame[clash].iloc[0]
-        raise ObservatoryError(f"Due copie danno lo stesso valore BES ({row['territorio']}, {row['indicatore']}, "
-                               f"{row['anno']}): tenerne una sola in {FOLDER}.")
+    frame = copies.combined(frames, KEY_COLUMNS, FOLDER, " BES")
     if skipped:
         ctx.notes.append(f"Copie BES: {skipped} righe di altri indicatori o territori non usate.")
     for (indicator, territory), rows in frame.groupby(["indicatore", "territorio"]):
