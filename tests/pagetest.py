@@ -40,7 +40,9 @@ def chart_titles(at: AppTest) -> list[str]:
     titles = []
     for spec in chart_specs(at):
         title = spec.get("title")
-        titles.append(title.get("text") if isinstance(title, dict) else title)
+        text = title.get("text") if isinstance(title, dict) else title
+        # a long title is sent as lines chosen by the screen's width; usermeta keeps it as written
+        titles.append(spec.get("usermeta", {}).get("title", text) if isinstance(text, dict) else text)
     return titles
 
 
