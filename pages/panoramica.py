@@ -5,7 +5,8 @@ import streamlit as st
 
 from observatory.ui import cards, data, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
-from observatory.ui.state import lang, selection, t
+from observatory.ui.state import lang, scope_label, selection, t
+from observatory.views import comuni as town
 from observatory.views import panoramica as view
 
 require_app_shell()
@@ -29,12 +30,21 @@ def card_group(groups: tuple) -> tuple:
 
 
 if shown == "sintesi":
+    if sel.municipality is not None:  # the town's own figures first, then the province's, said so
+        present = tuple(i for i in town.OPTIONAL if data.try_dataset(i)[1] is None)
+        own, error = data.try_derived(town.profile, "comuni", "popolazione", *present, present=present,
+                                      code=sel.municipality, lang=L)
+        if error is None:
+            st.subheader(own.name)
+            widgets.demo_caption(own.cards_caption, *own.dataset_ids)
+            widgets.cards(own.cards)
+        widgets.province_note(sel, "scope.why.overview")
     rows = [[card for topic in row for card in card_group(topic)] for row in view.rows(data.reliable_ids())]
     cards.headlines(rows, cards.link_query())
 
 else:
     population, error = data.try_derived(view.population_map, "popolazione", "comuni", provinces=sel.provinces,
-                                         scope_label=sel.label, highlight=sel.municipality, lang=L)
+                                         scope_label=scope_label(sel), highlight=sel.municipality, lang=L)
     if error is not None:  # a dataset missing or damaged
         st.error(f"{t('error.data')}: {error}")
         st.stop()
