@@ -5,7 +5,7 @@ import streamlit as st
 
 from observatory.ui import cards, data, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
-from observatory.ui.state import lang, scope_label, selection, t
+from observatory.ui.state import lang, selection, t
 from observatory.views import comuni as town
 from observatory.views import panoramica as view
 
@@ -44,7 +44,7 @@ if shown == "sintesi":
 
 else:
     population, error = data.try_derived(view.population_map, "popolazione", "comuni", provinces=sel.provinces,
-                                         scope_label=scope_label(sel), highlight=sel.municipality, lang=L)
+                                         scope_label=sel.label, highlight=sel.municipality, lang=L)
     if error is not None:  # a dataset missing or damaged
         st.error(f"{t('error.data')}: {error}")
         st.stop()
