@@ -20,7 +20,8 @@ def test_formazione_counts_the_schools_of_the_town(data_dir):
     students = store.read_dataset("studenti")
     latest = students["anno_scolastico"].max()
     own = students[(students["comune_istat"] == MERATE) & (students["anno_scolastico"] == latest)]["totale"].sum()
-    province = students[(students["provincia_istat"] == "097") & (students["anno_scolastico"] == latest)]["totale"].sum()
+    in_year = students["anno_scolastico"] == latest
+    province = students[(students["provincia_istat"] == "097") & in_year]["totale"].sum()
     assert 0 < own < province
     at = open_page("formazione", comune=MERATE)
     assert not at.exception, [e.value for e in at.exception]
