@@ -121,5 +121,6 @@ def test_dataset_cards_show_provenance_period_update_and_licence_and_the_republi
         assert f"Licenza: {record.licence}" in card
     firms = by_title[records["imprese"].title]
     assert "Editore: InfoCamere" in firms and "Ripubblicato da: CCIAA Marche" in firms
-    assert _table(at).set_index("Dataset").loc[records["imprese"].title, "Ripubblicato da"] == "CCIAA Marche (open data)"
+    table = _table(at).set_index("Dataset")
+    assert table.loc[records["imprese"].title, "Ripubblicato da"] == "CCIAA Marche (open data)"
     assert not [r.licence for r in records.values() if "verificare" in r.licence or "[" in r.licence]

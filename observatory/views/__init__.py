@@ -53,25 +53,30 @@ class Card:
         return round(float(self.change), self.decimals) + 0.0  # no "-0,0"
 
     def delta(self, lang: str) -> str | None:
-        """The change as the card shows it: '+1,2 p.p.', '-0,4 %' (an ASCII minus: Streamlit
-        reads the arrow's direction from it), None without a change."""
+        """The change as the card shows it: '+1,2 p.p.', '−0,4 %' (the true minus of every other
+        number: the arrow and colour are given explicitly), None without a change."""
         rounded = self._rounded()
         if rounded is None:
             return None
-        return labels.fmt_signed(rounded, self.decimals, lang, self.unit).replace("\u2212", "-")
+        return labels.fmt_signed(rounded, self.decimals, lang, self.unit)
 
     def flat(self) -> bool:
         """A change that rounds to zero: neither arrow nor colour."""
         return self._rounded() == 0
 
     def delta_color(self) -> str:
-        """Green up when up is good ('normal'), red up when up is bad ('inverse'), grey when neutral."""
-        if self.flat() or self.higher_is_better is None:
+        """Green when the change is good for this indicator, red when bad, grey when neutral or flat
+        (named, not 'normal'/'inverse': Streamlit would read the direction from an ASCII '-')."""
+        if self.flat() or self.higher_is_better is None or self._rounded() is None:
             return "off"
-        return "normal" if self.higher_is_better else "inverse"
+        return "green" if (self._rounded() > 0) == self.higher_is_better else "red"
 
     def delta_arrow(self) -> str:
-        return "off" if self.flat() else "auto"
+        """▲ for a rise, ▼ for a fall, none when the change rounds to zero."""
+        rounded = self._rounded()
+        if rounded is None or self.flat():
+            return "off"
+        return "up" if rounded > 0 else "down"
 
 
 def indicator_card(indicator_id: str, label: str, value: str | None, change: float | None, lang: str, *,
