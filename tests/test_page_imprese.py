@@ -24,8 +24,8 @@ def test_cards_for_both_provinces_match_the_synthetic_data(full_data_dir):
     assert cards["Iscrizioni"] == it_int(last["iscrizioni"].sum())
     assert cards["Cessazioni"] == it_int(last["cessazioni"].sum())
     assert cards["Saldo"] == it_int(last["iscrizioni"].sum() - last["cessazioni"].sum())
-    assert cards["Tasso di natalità"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
-    assert cards["Tasso di mortalità"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
+    assert cards["Tasso di natalità per 100 imprese"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
+    assert cards["Tasso di mortalità per 100 imprese"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
     # the full indicator name and its definition are on hover
     assert ({m.proto.help.split(":")[0] for m in at.metric}
             >= {"Iscrizioni di imprese", "Tasso di natalità delle imprese"})
@@ -111,7 +111,7 @@ def test_the_shipped_flows_view_leads_with_the_published_figures(data_dir):
     assert cards["Saldo"][0] == f"+{it_int(area['iscrizioni'] - area['cessazioni_non_ufficio'])}"
     assert cards["Imprese registrate"][0] == it_int(stock[(stock["territorio"] == "Como+Lecco")
                                                           & (stock["periodo"] == last)]["valore"].iloc[0])
-    assert "Tasso di natalità" not in cards, "no demo card beside the published ones"
+    assert "Tasso di natalità per 100 imprese" not in cards, "no demo card beside the published ones"
     titles = chart_titles(at)
     for name in ("Como", "Lecco"):
         value = stock[(stock["territorio"] == name) & (stock["periodo"] == last)]["valore"].iloc[0]

@@ -87,6 +87,9 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
         imprese, provinces=tuple(p.nuts for p in territory.provinces()), label=COMBINED))
     rule = enterprises.quarter_label(brk, lang) if brk is not None and brk.year >= since else None
     shown = enterprises.series(rated, [p.nuts for p in provs] + [lombardia, territory.ITALIA], sector, since)
+    # the caption speaks of a dashed line only where the chart draws one
+    ateco = " ".join(p for p in (t("biz.caption.ateco") if brk is not None else "",
+                                 t("biz.caption.dashed") if rule is not None else "") if p)
     rates = []
     for rate, title_key in (("tasso_natalita", "biz.chart.birth.title"), ("tasso_mortalita", "biz.chart.death.title")):
         found = enterprises.rate_values(rated, [p.nuts for p in provs], sector, head["trimestre"], rate)
@@ -97,7 +100,7 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
             y_title=t("biz.axis.rate"), names=names, lang=lang, indicator=rate, break_at=rule,
             break_label=t("biz.break"))
         rates.append(ChartBlock(chart, shown[_RATE_COLUMNS], f"imprese_{rate}", f"biz-{rate}", ("imprese",),
-                                 t("biz.caption.rates")))
+                                 " ".join(p for p in (t("biz.caption.rates"), ateco) if p)))
 
     own = enterprises.series(rated, [focus], sector, since)
     chart = charts.recipe(
@@ -107,7 +110,8 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
         break_at=rule, break_label=t("biz.break"))
     balance = ChartBlock(chart, own[["periodo", "territorio", "settore_ateco", "iscrizioni", "cessazioni", "saldo"]],
                          "imprese_saldo", "biz-balance", ("imprese",),
-                         t("biz.caption.break") if brk is not None else "")
+                         " ".join(p for p in (t("biz.caption.break") if brk is not None else "",
+                                              t("biz.caption.dashed") if rule is not None else "") if p))
 
     return FlowsView(
         empty=False,
