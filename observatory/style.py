@@ -25,6 +25,7 @@ PROVINCE_OUTLINE_COLOR = [40, 40, 40, 255]
 
 MAP_CLASSES = 5
 MAP_HEIGHT = 560
+MAP_LABEL_SIZE = 13  # px: the names of the main towns on a map
 CHART_HEIGHT = 340
 CARD_WIDTH = 172  # px: five headline cards fit one row beside the sidebar on a 1440-px screen, and wrap on a phone
 #: Vega expressions for the width a chart has on screen: its container's, but never more than the

@@ -63,6 +63,8 @@ else:
         if comuni is None:
             st.info(t("edu.missing", error=error))
             st.stop()
-        schools = data.derived(view.schools_map, "studenti", "comuni", provinces=sel.provinces, year=year,
+        # the residents only name the largest towns on the map: without them it is drawn unnamed
+        towns = ("popolazione",) if data.try_dataset("popolazione")[1] is None else ()
+        schools = data.derived(view.schools_map, "studenti", "comuni", *towns, provinces=sel.provinces, year=year,
                                choice=choice, scope_label=scope_label(sel), lang=L, highlight=here)
         maps_ui.map_block(schools, key="edu-map")

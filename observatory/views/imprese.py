@@ -9,7 +9,7 @@ import pandas as pd
 
 from observatory import ateco, charts, labels, territory
 from observatory.ateco import TOTAL
-from observatory.indicators import enterprises, municipality, registry
+from observatory.indicators import enterprises, municipality, population, registry
 from observatory.views import Card, ChartBlock, MapView, indicator_card, map_view
 
 COMBINED = "CO+LC"
@@ -162,4 +162,5 @@ def local_units(unita: pd.DataFrame, popolazione: pd.DataFrame, comuni: pd.DataF
                      value=labels.fmt_number(best["valore"].iloc[0] if len(best) else None, indicator.decimals, lang))
     caption = labels.t("biz.map.caption", lang, year=int(unita["anno"].max()), pop_year=int(popolazione["anno"].max()))
     return map_view(values, comuni, indicator_id=metric, title=title, caption=caption,
-                    dataset_ids=("unita_locali", "popolazione"), lang=lang, highlight=highlight)
+                    dataset_ids=("unita_locali", "popolazione"), lang=lang, highlight=highlight,
+                    towns=population.main_towns(popolazione, comuni, provinces))
