@@ -53,11 +53,11 @@ def classify(values: pd.Series, breaks: list[float]) -> pd.Series:
 
 
 def legend(breaks: list[float]) -> list[LegendClass]:
-    colors = _palette(max(len(breaks) - 1, 1))
+    colors = palette(max(len(breaks) - 1, 1))
     return [LegendClass(colors[i], breaks[i], breaks[i + 1]) for i in range(len(breaks) - 1)]
 
 
-def _palette(n: int) -> list[str]:
+def palette(n: int) -> list[str]:
     ramp = style.SEQUENTIAL
     picks = np.linspace(0, len(ramp) - 1, n).round().astype(int) if n > 1 else [len(ramp) // 2]
     return [ramp[i] for i in picks]
@@ -102,7 +102,7 @@ def choropleth(
     by_code = values.set_index("comune_istat")["valore"]
     breaks = quantile_breaks(by_code)
     classes = classify(by_code, breaks)
-    colors = _palette(max(len(breaks) - 1, 1))
+    colors = palette(max(len(breaks) - 1, 1))
     painted = []
     for feature in features:
         code = feature["properties"]["comune_istat"]

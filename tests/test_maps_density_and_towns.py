@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from observatory import geo, store
 from observatory.indicators import population
-from tests.pagetest import decks, open_page
+from tests.pagetest import maps_drawn, open_page
 
 
 def _towns(deck: dict) -> list[str]:
@@ -26,7 +26,7 @@ def test_the_population_map_offers_density_and_names_the_main_towns(data_dir):
     assert not at.exception, [e.value for e in at.exception]
     assert at.subheader[0].value.startswith("Abitanti per km² per comune, Como + Lecco: il più denso è "
                                             f"{density.iloc[0]['comune']}")
-    deck = decks(at)[0]
+    deck = maps_drawn(at)[0]
     painted = {f["properties"]["comune"]: f["properties"]["valore"]
                for f in next(layer for layer in deck["layers"] if layer["id"] == "comuni")["data"]["features"]}
     residents = population.residents_by_municipality(pop, comuni, ("013", "097"))
@@ -39,10 +39,10 @@ def test_the_population_map_offers_density_and_names_the_main_towns(data_dir):
 def test_counts_stay_the_default_and_the_other_maps_name_their_towns(data_dir):
     at = open_page("panoramica", sezione="mappa")
     assert at.subheader[0].value.startswith("Popolazione residente per comune")
-    assert {"Como", "Lecco"} <= set(_towns(decks(at)[0]))
+    assert {"Como", "Lecco"} <= set(_towns(maps_drawn(at)[0]))
     at = open_page("imprese", sezione="comuni", territorio="097")
     assert not at.exception, [e.value for e in at.exception]
-    assert "Lecco" in _towns(decks(at)[0]) and "Como" not in _towns(decks(at)[0])
+    assert "Lecco" in _towns(maps_drawn(at)[0]) and "Como" not in _towns(maps_drawn(at)[0])
     at = open_page("formazione", sezione="mappa")
     assert not at.exception, [e.value for e in at.exception]
-    assert {"Como", "Lecco"} <= set(_towns(decks(at)[0]))
+    assert {"Como", "Lecco"} <= set(_towns(maps_drawn(at)[0]))

@@ -13,7 +13,7 @@ import threading
 
 import pandas as pd
 
-from observatory import charts, crosswalk, geo, labels, maps
+from observatory import charts, crosswalk, geo, labels, map_chart, maps
 from observatory.indicators import published as _published  # not a public name: views.published_figures is a module
 from observatory.indicators import published_words, registry
 
@@ -108,11 +108,11 @@ def published_card(indicator_id: str, label: str, figure, lang: str, *, percent:
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class MapView:
-    """A municipal choropleth, built and serialised once: the values (comune_istat, comune,
-    provincia, valore), the deck with its legend, and the texts around it."""
+    """A municipal choropleth, built once: the values (comune_istat, comune, provincia, valore), the
+    finished Vega-Lite spec of the map (map_chart.screen_map) with its legend, and the texts around it."""
 
     values: pd.DataFrame
-    deck: maps.FrozenDeck
+    chart: dict
     legend: tuple[maps.LegendClass, ...]
     indicator_id: str
     title: str
@@ -173,10 +173,9 @@ def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, t
     scope = set(values["comune_istat"])
     features, outlines = boundary_features(comuni)
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
-    deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
-                                   value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
-                                   highlight=highlight, missing_label=missing_label or labels.MISSING,
-                                   towns=town_points(comuni, towns))
-    deck.to_json()  # serialised here, once
-    return MapView(values, deck, tuple(legend), indicator_id, title,
+    chart, legend = map_chart.screen_map(shown, outlines, values[["comune_istat", "valore"]],
+                                         value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
+                                         highlight=highlight, missing_label=missing_label or labels.MISSING,
+                                         towns=town_points(comuni, towns), description=title)
+    return MapView(values, chart, tuple(legend), indicator_id, title,
                    f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids, missing_label or "n.d.")
