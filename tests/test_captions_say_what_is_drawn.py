@@ -45,3 +45,18 @@ def test_the_birth_rate_card_carries_its_unit(data_dir):
     labels_shown = {card.label for card in flows.cards}
     assert labels.t("biz.card.tasso_natalita", "it") in labels_shown
     assert all("per 100 imprese" in label for label in labels_shown if label.startswith("Tasso"))
+
+
+def test_two_school_years_are_a_comparison_not_a_trend(data_dir):
+    """Formazione › Andamento: seven school years are a trend; two are only compared, and say so."""
+    from observatory.views import formazione
+
+    students = store.read_dataset("studenti")
+    years = sorted(students["anno_scolastico"].unique())
+    assert len(years) >= 3  # 2018/19 – 2024/25 shipped
+    trend = formazione.trend(students, provinces=("013", "097"), scope_label="Como + Lecco", lang="it")
+    assert trend[0].chart.options["title"].startswith("Como + Lecco: dal ")
+    two = students[students["anno_scolastico"].isin(years[-2:])]
+    compared = formazione.trend(two, provinces=("013", "097"), scope_label="Como + Lecco", lang="it")
+    title = compared[0].chart.options["title"]
+    assert f"confronto tra il {years[-2]} e il {years[-1]}" in title and "dal " not in title, title
