@@ -36,7 +36,7 @@ if shown == "sintesi":
                                       code=sel.municipality, lang=L)
         if error is None:
             st.subheader(own.name)
-            widgets.demo_caption(own.cards_caption, *own.dataset_ids)
+            widgets.demo_lines(own.caption_lines)
             widgets.cards(own.cards)
         widgets.province_note(sel, "scope.why.overview")
     rows = [[card for topic in row for card in card_group(topic)] for row in view.rows(data.reliable_ids())]

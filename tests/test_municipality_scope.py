@@ -69,3 +69,16 @@ def test_without_a_town_no_province_note(data_dir):
     assert not any(NOTE in note for note in _notes(at))
     at = open_page("mercato-lavoro", comune=MERATE)
     assert any(note.startswith(f"**{NOTE}**") for note in _notes(at)), _notes(at)
+
+
+def test_the_town_s_cards_say_which_line_is_demo(data_dir):
+    """The residents are ISTAT's; the local units are a constructed sample: the badge marks that line
+    only (issue 16: one badge for all the cards did not say which were demo)."""
+    records = store.read_manifest()
+    assert not records["popolazione"].is_demo and records["unita_locali"].is_demo
+    for at in (open_page("comuni", comune=MERATE), open_page("panoramica", comune=MERATE)):
+        assert not at.exception, [e.value for e in at.exception]
+        caption = next(c.value for c in at.caption if "Popolazione e quota" in c.value)
+        lines = caption.split("  \n")
+        assert not lines[0].startswith(":orange-badge") and "Popolazione e quota" in lines[0]
+        assert lines[1].startswith(":orange-badge") and "Unità locali" in lines[1]

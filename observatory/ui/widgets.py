@@ -56,6 +56,15 @@ def provenance_of(dataset_ids: tuple[str, ...], frame: pd.DataFrame | None = Non
     return "; ".join(p for p in (provenance_phrase(records[i], rows) for i in dataset_ids if i in records) if p)
 
 
+def demo_lines(lines) -> None:
+    """One caption of (text, dataset ids) lines: the demo badge on the lines drawn from a constructed
+    sample only, its explanation once at the end."""
+    flags = [is_demo(*ids) for _, ids in lines]
+    badge = f":orange-badge[⚠️ {t('badge.demo')}]"
+    shown = [f"{badge} {text}" if flag else text for (text, _), flag in zip(lines, flags)]
+    st.caption("  \n".join(shown + ([t("badge.demo_help")] if any(flags) else [])))
+
+
 def sources_caption(dataset_ids: tuple[str, ...], extra: str = "", frame: pd.DataFrame | None = None) -> bool:
     """One caption under a chart: the demo badge when any dataset is a constructed sample (with
     its explanation), then one line per distinct source (hires and terminations share theirs) and
