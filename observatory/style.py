@@ -37,7 +37,7 @@ NARROW_WIDTH = 560  # px: narrower than this is a phone
 NARROW_TEST = f"({MEASURED} && {DRAWN_WIDTH} < {NARROW_WIDTH})"
 NARROW_LABEL_SHARE = 0.42  # of a narrow chart's width, for the category labels of horizontal bars
 #: title lines are wrapped for these chart widths (px), the widest first line that fits is drawn
-TITLE_WIDTHS = (330, 450, 600, 800, 1000, 1300)
+TITLE_WIDTHS = (330, 450, 600, 700, 800, 900, 1000, 1150, 1300)
 TITLE_CHAR_PX = 10.0  # a character of the bold 17-px title (Liberation Sans), with room for digits and capitals
 SUBTITLE_CHAR_PX = 7.2  # the same for the 13-px subtitle
 FONT = "Liberation Sans, Arial, sans-serif"
