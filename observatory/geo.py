@@ -96,8 +96,9 @@ _KM_PER_DEGREE_LAT, _KM_PER_DEGREE_LON = 110.574, 111.320
 
 def areas_km2(comuni: pd.DataFrame) -> pd.Series:
     """Area of each municipality in km² (index `comune_istat`), from the shipped simplified
-    boundaries: each geometry is scaled to km around its own latitude (an error well under 1 % at
-    this size), so the figure is close to, not equal to, ISTAT's official surface."""
+    boundaries: each geometry is scaled to km around its own latitude (under 0,1 % of error at this
+    size); the simplification costs more (Como −0,7 %, Lecco −2,8 % against ISTAT's surfaces), so
+    the figure is close to, not equal to, the official one."""
     geoms = geometries(comuni)
     shrink = np.cos(np.radians(shapely.get_y(shapely.centroid(geoms))))  # a degree of longitude, in km
     areas = [shapely.area(shapely.transform(g, lambda xy, k=k: xy * [_KM_PER_DEGREE_LON * k, _KM_PER_DEGREE_LAT]))
