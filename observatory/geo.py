@@ -88,3 +88,26 @@ def province_outlines(comuni: pd.DataFrame) -> pd.DataFrame:
         rows.append({"provincia_istat": code, "provincia": name,
                      "geometry": shapely.union_all(geoms[index], grid_size=PRECISION)})
     return pd.DataFrame(rows)
+
+
+#: km per degree of latitude, and of longitude at the equator (WGS84, mean)
+_KM_PER_DEGREE_LAT, _KM_PER_DEGREE_LON = 110.574, 111.320
+
+
+def areas_km2(comuni: pd.DataFrame) -> pd.Series:
+    """Area of each municipality in km² (index `comune_istat`), from the shipped simplified
+    boundaries: each geometry is scaled to km around its own latitude (under 0,1 % of error at this
+    size); the simplification costs more (Como −0,7 %, Lecco −2,8 % against ISTAT's surfaces), so
+    the figure is close to, not equal to, the official one."""
+    geoms = geometries(comuni)
+    shrink = np.cos(np.radians(shapely.get_y(shapely.centroid(geoms))))  # a degree of longitude, in km
+    areas = [shapely.area(shapely.transform(g, lambda xy, k=k: xy * [_KM_PER_DEGREE_LON * k, _KM_PER_DEGREE_LAT]))
+             for g, k in zip(geoms, shrink)]
+    return pd.Series(areas, index=comuni["comune_istat"].to_numpy(), name="superficie_km2")
+
+
+def label_points(comuni: pd.DataFrame) -> pd.DataFrame:
+    """A point inside each municipality for its name on a map (`comune_istat`, `lon`, `lat`)."""
+    points = shapely.point_on_surface(geometries(comuni))
+    return pd.DataFrame({"comune_istat": comuni["comune_istat"].to_numpy(),
+                         "lon": shapely.get_x(points), "lat": shapely.get_y(points)})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 
 import pandas as pd
 from babel.dates import format_date
@@ -33,6 +34,7 @@ from observatory.texts import (
 )
 
 LANGUAGES = {"it": "Italiano", "en": "English"}
+MINUS = "\u2212"  # the true minus sign, as the charts (d3) write it: one sign on cards, charts and sentences
 DEFAULT_LANG = "it"
 _LOCALES = {"it": "it_IT", "en": "en_GB"}
 MISSING = "–"
@@ -49,10 +51,38 @@ for _module in (ateco, shell, overview, labour, business, education, skills, mun
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
-    """The text of `key` in `lang` with `{placeholders}` filled in."""
+    """The text of `key` in `lang` with `{placeholders}` filled in (in Italian, an article before a
+    number filled in is elided as the number is read: "l'8,2 %", "dell'11 %", see `elide`)."""
     italian, english = TEXTS[key]
     text = english if lang == "en" else italian
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    filled = text.format(**values)
+    return elide(filled) if lang != "en" else filled
+
+
+#: an article (or a preposition with it) before a number, and the number's integer part (not an
+#: ordinal or a school year: "il 1° trimestre", "il 2018/19")
+_BEFORE_NUMBER = re.compile(r"\b([Ii]l|[Dd]el|[Aa]l|[Dd]al|[Nn]el|[Ss]ul) (\d{1,3}(?:\.\d{3})*)(?![\d/°])")
+_ELIDED = {"il": "l'", "del": "dell'", "al": "all'", "dal": "dall'", "nel": "nell'", "sul": "sull'"}
+
+
+def _read_with_vowel(integer: str) -> bool:
+    """Whether an Italian number is read starting with a vowel: otto, ottanta, ottocento… (any
+    number starting with 8), uno, undici (and undicimila), un milione; not mille, dieci, cento."""
+    groups = integer.split(".")
+    return groups[0].startswith("8") or groups[0] == "11" or (groups[0] == "1" and len(groups) != 2)
+
+
+def elide(text: str) -> str:
+    """"il 8,2 %" → "l'8,2 %", "del 11 %" → "dell'11 %"; "il 2024", "il 10 %" stay as they are."""
+    def fix(match: re.Match) -> str:
+        word, number = match.group(1), match.group(2)
+        if not _read_with_vowel(number):
+            return match.group(0)
+        short = _ELIDED[word.lower()]
+        return (short[0].upper() + short[1:] if word[0].isupper() else short) + number
+    return _BEFORE_NUMBER.sub(fix, text)
 
 
 def translator(lang: str):
@@ -77,11 +107,12 @@ def _is_missing(value) -> bool:
 
 
 def fmt_number(value, decimals: int = 1, lang: str = DEFAULT_LANG) -> str:
-    """1234.5 → '1.234,5' (it) or '1,234.5' (en); missing → '–'."""
+    """1234.5 → '1.234,5' (it) or '1,234.5' (en), -3 → '−3' (true minus); missing → '–'."""
     if _is_missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return _decimal(value, pattern, _LOCALES[lang])
+    text = _decimal(value, pattern, _LOCALES[lang])
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 @functools.lru_cache(maxsize=8192)
@@ -110,7 +141,7 @@ def fmt_signed(value, decimals: int = 1, lang: str = DEFAULT_LANG, unit: str = "
     """A change with its sign: +1,2 / −0,4 (true minus sign), with an optional unit such as ' p.p.'."""
     if _is_missing(value):
         return MISSING
-    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    sign = "+" if value > 0 else (MINUS if value < 0 else "")
     return f"{sign}{fmt_number(abs(value), decimals, lang)}{unit}"
 
 

@@ -53,11 +53,11 @@ def classify(values: pd.Series, breaks: list[float]) -> pd.Series:
 
 
 def legend(breaks: list[float]) -> list[LegendClass]:
-    colors = _palette(max(len(breaks) - 1, 1))
+    colors = palette(max(len(breaks) - 1, 1))
     return [LegendClass(colors[i], breaks[i], breaks[i + 1]) for i in range(len(breaks) - 1)]
 
 
-def _palette(n: int) -> list[str]:
+def palette(n: int) -> list[str]:
     ramp = style.SEQUENTIAL
     picks = np.linspace(0, len(ramp) - 1, n).round().astype(int) if n > 1 else [len(ramp) // 2]
     return [ramp[i] for i in picks]
@@ -91,15 +91,18 @@ def choropleth(
     unit: str = "",
     selectable: bool = False,
     missing_label: str = labels.MISSING,
+    towns: tuple[dict, ...] = (),
 ) -> tuple[pdk.Deck, list[LegendClass]]:
     """A choropleth of `values` (`comune_istat`, `valore`) over `features`; returns deck and legend.
 
     `selectable` is for maps read back with Streamlit's on_select: deck.gl's auto-highlight
-    swallows the click there, so it is turned off and Streamlit's own selection shows instead."""
+    swallows the click there, so it is turned off and Streamlit's own selection shows instead.
+    `towns` ({"name", "position": [lon, lat]}) are written on the map, so a reader finds Como, Lecco
+    and the largest towns without hovering."""
     by_code = values.set_index("comune_istat")["valore"]
     breaks = quantile_breaks(by_code)
     classes = classify(by_code, breaks)
-    colors = _palette(max(len(breaks) - 1, 1))
+    colors = palette(max(len(breaks) - 1, 1))
     painted = []
     for feature in features:
         code = feature["properties"]["comune_istat"]
@@ -126,6 +129,8 @@ def choropleth(
         layers.append(pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": chosen}, id="scelto",
                                 stroked=True, filled=False, get_line_color=[0, 0, 0, 255], get_line_width=300,
                                 line_width_min_pixels=4))
+    if towns:
+        layers.append(town_labels(towns))
     deck = FrozenDeck(
         layers=layers,
         initial_view_state=_view(features),
@@ -134,6 +139,15 @@ def choropleth(
                  "style": {"fontSize": "14px"}},
     )
     return deck, legend(breaks)
+
+
+def town_labels(towns: tuple[dict, ...]) -> pdk.Layer:
+    """The names of the main towns, dark on a white halo so they read over every class colour."""
+    return pdk.Layer("TextLayer", list(towns), id="citta", get_position="position", get_text="name",
+                     get_size=style.MAP_LABEL_SIZE, get_color=[20, 20, 20, 255], font_family=style.FONT,
+                     font_weight="bold", get_text_anchor='"middle"', get_alignment_baseline='"center"',
+                     character_set="auto", font_settings={"sdf": True}, outline_width=3,
+                     outline_color=[255, 255, 255, 230], pickable=False)
 
 
 def _view(features: list[dict]) -> pdk.ViewState:

@@ -77,7 +77,7 @@ if shown == "profilo":
     head = data.derived(view.profile, "comuni", "popolazione", *present, present=present, code=code, lang=L)
     st.header(head.name)
     st.markdown(head.ranks)
-    widgets.demo_caption(head.cards_caption, *head.dataset_ids)
+    widgets.demo_lines(head.caption_lines)
     widgets.cards(head.cards)
 
 elif shown == "popolazione":

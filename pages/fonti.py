@@ -30,13 +30,20 @@ except Exception as exc:  # noqa: BLE001 — a damaged manifest is reported, not
     st.stop()
 
 if shown == "dataset":
+    # cards first: provenance, period, update and licence readable without scrolling sideways
+    # (two columns on a wide screen, one on a phone, where Streamlit stacks them)
+    columns = st.columns(2)
+    for number, text in enumerate(found.cards):
+        with columns[number % 2].container(border=True):
+            st.markdown(text)
+    st.subheader(t("sources.table"))
     st.dataframe(found.table, hide_index=True, width="stretch",
                  column_config={found.url_column: st.column_config.LinkColumn()})
     if found.copies:
         st.subheader(t("sources.copies"))
         st.markdown(t("sources.copies.lead") + "\n\n" + "\n".join(f"- {line}" for line in found.copies))
     st.subheader(t("sources.cite"))
-    st.code(found.citation, language=None)
+    st.code(found.citation, language=None, wrap_lines=True)  # the whole line on screen, not behind a scroll
 elif shown == "indicatori":
     st.dataframe(indicators, hide_index=True, width="stretch")
 else:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from observatory.ui import data, filters, maps_ui, widgets
 from observatory.ui.shell import require_app_shell
-from observatory.ui.state import lang, selection, t
+from observatory.ui.state import lang, scope_label, selection, t
 from observatory.views import imprese as view
 from observatory.views import published_figures as published
 
@@ -16,6 +16,7 @@ sel = selection()
 st.title(t("nav.business"))
 st.markdown(t("biz.lead"))
 shown = widgets.view_picker("imprese")
+widgets.province_note(sel, "scope.why.business")
 
 if shown in ("nascite", "tassi", "settori"):
     # --- births and closures (Registro Imprese, monthly → quarters) ---
@@ -71,5 +72,6 @@ else:
     ul_sector = filters.select(t("biz.sector"), list(sector_names), "settore_ul", view.TOTAL,
                                container=row, format_func=sector_names.get)
     local = data.derived(view.local_units, "unita_locali", "popolazione", "comuni", provinces=sel.provinces,
-                         sector=ul_sector, metric=metric, scope_label=sel.label, lang=L, highlight=sel.municipality)
+                         sector=ul_sector, metric=metric, scope_label=scope_label(sel), lang=L,
+                         highlight=sel.municipality)
     maps_ui.map_block(local, key="biz-map")

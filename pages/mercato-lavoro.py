@@ -17,6 +17,7 @@ sel = selection()
 st.title(t("nav.labour"))
 st.markdown(t("labour.lead"))
 shown = widgets.view_picker("mercato-lavoro")
+widgets.province_note(sel, "scope.why.labour")
 
 if shown == "tassi":
     # --- labour-force rates (ISTAT), with the series break ---

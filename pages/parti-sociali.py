@@ -16,6 +16,7 @@ sel = selection()
 st.title(t("nav.partners"))
 st.markdown(t("lens.lead"))
 shown = widgets.view_picker("parti-sociali")
+widgets.province_note(sel, "scope.why.labour")
 query = cards.link_query()
 
 

@@ -16,6 +16,7 @@ sel = selection()
 st.title(t("nav.quality"))
 st.markdown(t("quality.lead"))
 shown = widgets.view_picker("qualita-lavoro")
+widgets.province_note(sel, "scope.why.quality")
 
 
 def table(frame, name: str, label_key: str) -> None:

@@ -36,16 +36,48 @@ def chart_specs(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
+def _is_map(spec: dict) -> bool:
+    """A choropleth drawn as a Vega-Lite map (observatory.map_chart): titled by the page's heading."""
+    return any(isinstance(layer, dict) and layer.get("mark", {}).get("type") == "geoshape"
+               for layer in spec.get("layer") or [])
+
+
 def chart_titles(at: AppTest) -> list[str]:
+    """The titles of the charts drawn (not of the maps, whose title is the heading above them)."""
     titles = []
     for spec in chart_specs(at):
+        if _is_map(spec):
+            continue
         title = spec.get("title")
-        titles.append(title.get("text") if isinstance(title, dict) else title)
+        text = title.get("text") if isinstance(title, dict) else title
+        # a long title is sent as lines chosen by the screen's width; usermeta keeps it as written
+        titles.append(spec.get("usermeta", {}).get("title", text) if isinstance(text, dict) else text)
     return titles
 
 
 def decks(at: AppTest) -> list[dict]:
     return [json.loads(d.proto.json) for d in at.get("deck_gl_json_chart")]
+
+
+def maps_drawn(at: AppTest) -> list[dict]:
+    """The choropleths drawn as Vega-Lite maps (observatory.map_chart), each as {"layers": [{"id",
+    "data"}]}, as a deck's layers read: a GeoJSON layer's data is its FeatureCollection (left in the
+    spec by Streamlit), a table's its rows (inline, or sent as Arrow)."""
+    import pyarrow as pa
+
+    found = []
+    for element in at.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        if not _is_map(spec):
+            continue
+        layers = [layer for layer in spec["layer"] if isinstance(layer, dict)]
+        tables = {named.name: pa.ipc.open_stream(named.data.data).read_all().to_pylist()
+                  for named in element.proto.datasets}
+        geo = spec.get("datasets", {})
+        found.append({"layers": [{"id": layer.get("name"),
+                                  "data": layer["data"].get("values") or geo.get(layer["data"].get("name"))
+                                  or tables.get(layer["data"].get("name"))} for layer in layers]})
+    return found
 
 
 def it_int(value) -> str:

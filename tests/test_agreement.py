@@ -140,10 +140,10 @@ def test_firm_flows_agree_on_card_sentence_quarters_slide_and_pptx(gap, end, mon
         stock = firms[firms["territorio"].isin(NUTS) & (firms["settore_ateco"] == "TOTALE")
                       & (firms["mese"] == "2025-06-01")]["attive"].sum()
         rate = labels.fmt_number(quarters["iscrizioni"].iloc[-1] / stock * 100, 2)
-        assert cards["Tasso di natalità"] == rate
+        assert cards["Tasso di natalità per 100 imprese"] == rate
     else:  # the quarter with the missing month is a gap, and so is the next rate: its stock is unknown
         assert pd.isna(quarters.loc["2025-T2", "iscrizioni"]) and pd.isna(quarters.loc["2025-T2", "saldo"])
-        assert cards["Tasso di natalità"] == labels.MISSING
+        assert cards["Tasso di natalità per 100 imprese"] == labels.MISSING
         rates = page.rates[0].frame
         assert rates[(rates["territorio"] == "CO+LC") & (rates["periodo"] == "2025-T3")]["tasso_natalita"].isna().all()
 

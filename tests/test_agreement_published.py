@@ -131,7 +131,7 @@ def test_published_planned_hires_agree_on_overview_page_chart_slide_pptx_and_csv
 
     headline = panoramica.published_planned_cards(figures, provinces=provinces, lang="it")[0]
     assert headline.card.value == total and headline.card.description.startswith("4° trim. 2025")
-    assert headline.card.delta("it") == change.replace("−", "-")
+    assert headline.card.delta("it") == change  # one minus sign on the card, the slide and the sentence
     page = view.published_planned(figures, provinces=provinces, scope_label="Area", lang="it")
     assert page.cards[0].value == total and total in page.quarters.chart.options["title"]
     assert page.quarters.frame.set_index("trimestre")["entrate"][last["periodo"]] == last["valore"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from observatory import navigation, store
+from tests.pagetest import maps_drawn
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -39,10 +39,10 @@ def test_entry_population_map_shows_the_real_total(data_dir):
     pop = store.read_dataset("popolazione")
     expected = f"{int(pop['totale'].sum()):,}".replace(",", ".")
     assert any(expected in h.value for h in at.subheader), [h.value for h in at.subheader]
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    deck = maps_drawn(at)[0]
     features = deck["layers"][0]["data"]["features"]
     assert len(features) == len(store.read_dataset("comuni"))
-    assert "mapStyle" not in deck or deck["mapStyle"] == "__MAP_STYLE__"  # no basemap from the internet
+    assert not at.get("deck_gl_json_chart")  # an SVG map: no basemap, nothing from the internet
 
 
 def test_territory_and_municipality_from_the_url(data_dir):
@@ -53,7 +53,7 @@ def test_territory_and_municipality_from_the_url(data_dir):
     pop = store.read_dataset("popolazione")
     lecco = int(pop.loc[pop["comune_istat"].str.startswith("097"), "totale"].sum())
     assert any(f"{lecco:,}".replace(",", ".") in h.value for h in at.subheader)
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    deck = maps_drawn(at)[0]
     assert {f["properties"]["sigla"] for f in deck["layers"][0]["data"]["features"]} == {"LC"}
 
     at = AppTest.from_file(APP, default_timeout=60)
@@ -62,7 +62,7 @@ def test_territory_and_municipality_from_the_url(data_dir):
     at.query_params["sezione"] = "mappa"
     at.run()
     assert not at.exception
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    deck = maps_drawn(at)[0]
     highlighted = [layer for layer in deck["layers"] if layer["id"] == "scelto"]
     assert highlighted[0]["data"]["features"][0]["properties"]["comune"] == "Lecco"
 

@@ -139,35 +139,22 @@ def test_quality_and_lens_views_read_on_a_phone(chromium, app_url, shots, entry,
 
 
 def test_population_map_is_drawn(chromium, app_url, shots):
+    """The map is SVG like every chart (observatory.map_chart): count the municipalities painted in
+    the map's own class colours (an empty or failed map paints none) and the towns named on it."""
     result = visit(chromium, app_url + "/?sezione=mappa", shots / "mappa-popolazione.png")
     try:
         page = result["page"]
-        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=30_000)
-        # deck.gl draws into a WebGL canvas: read back its pixels and count those painted in the
-        # map's own class colours (an empty or failed map is one flat background colour)
-        palette = [style.hex_to_rgb(c)[:3] for c in style.SEQUENTIAL]
-        page.wait_for_timeout(1500)
-        coloured = page.evaluate("""(palette) => {
-            const canvas = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
-            const copy = document.createElement('canvas');
-            copy.width = canvas.width; copy.height = canvas.height;
-            const ctx = copy.getContext('2d');
-            ctx.drawImage(canvas, 0, 0);
-            const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-            const hits = new Set();
-            let n = 0;
-            for (let i = 0; i < data.length; i += 4 * 13) {
-                palette.forEach((c, k) => {
-                    if (Math.abs(data[i] - c[0]) + Math.abs(data[i + 1] - c[1]) + Math.abs(data[i + 2] - c[2]) < 30) {
-                        n++; hits.add(k);
-                    }
-                });
-            }
-            return [n, hits.size];
-        }""", palette)
-        samples, classes = coloured
-        assert classes >= 4, f"only {classes} map classes visible on the canvas"
-        assert samples > 500, f"the map canvas looks empty ({samples} painted samples)"
+        page.wait_for_selector('[data-testid="stVegaLiteChart"] svg .mark-shape path', timeout=30_000)
+        palette = [c.lower() for c in style.SEQUENTIAL]
+        fills = page.evaluate("""() => [...document.querySelectorAll(
+            '[data-testid="stVegaLiteChart"] svg .mark-shape path')]
+            .map(p => (p.getAttribute('fill') || '').toLowerCase())""")
+        painted = [f for f in fills if f in palette]
+        classes = len(set(painted))
+        assert classes >= 4, f"only {classes} map classes visible on the map"
+        assert len(painted) > 200, f"the map looks empty ({len(painted)} municipalities painted)"
+        names = page.locator('[data-testid="stVegaLiteChart"] svg .mark-text text').all_text_contents()
+        assert {"Como", "Lecco"} <= set(names), names
     finally:
         result["context"].close()
 

@@ -17,7 +17,7 @@ def test_neet_cards_for_both_provinces(data_dir):
     cards = metrics(at)
     assert cards["NEET 15-29 anni, Como"] == (f"{latest['ITC42'].valore:.1f}".replace(".", ",") + f"{NBSP}%",
                                               "+0,1 p.p.")
-    assert cards["NEET 15-29 anni, Lecco"] == (f"7,2{NBSP}%", "-2,0 p.p.")
+    assert cards["NEET 15-29 anni, Lecco"] == (f"7,2{NBSP}%", "\u22122,0 p.p.")  # the true minus, as every number
     text = "\n".join(m.value for m in at.markdown)
     assert "Lecco, 2024: giovani di 15-29 anni che non lavorano e non studiano (NEET) 7,2" in text
     assert "(qualita-lavoro" in text  # the link to the page with the detail

@@ -104,3 +104,23 @@ def test_datasets_view_lists_the_public_copies_with_links(data_dir):
             "(https://github.com/nmaiese/diset-viz/blob/c0b435b1fc16467a5d5ae2aa3ebe5c12649c4f6f/app/static/data/"
             "nuovi/istat_prov.csv) — copia pubblica, valori dell'editore arrotondati dalla copia") in text
     assert "**Studenti per scuola: ordine, tipo di scuola e comune** (Ministero dell'Istruzione e del Merito)" in text
+
+
+def test_dataset_cards_show_provenance_period_update_and_licence_and_the_republisher(data_dir):
+    """Issue 16: the facts a reader checks are in cards (no horizontal scroll at any width), the
+    register is InfoCamere's with the Marche chamber as republisher, and licences carry no
+    editorial marker."""
+    records = store.read_manifest()
+    at = open_page("fonti")
+    cards = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert len(cards) == len(records)
+    by_title = {card.split("**")[1]: card for card in cards}
+    for record in records.values():
+        card = by_title[record.title]
+        assert "Provenienza:" in card and "Periodo:" in card and "Ultimo aggiornamento:" in card
+        assert f"Licenza: {record.licence}" in card
+    firms = by_title[records["imprese"].title]
+    assert "Editore: InfoCamere" in firms and "Ripubblicato da: CCIAA Marche" in firms
+    table = _table(at).set_index("Dataset")
+    assert table.loc[records["imprese"].title, "Ripubblicato da"] == "CCIAA Marche (open data)"
+    assert not [r.licence for r in records.values() if "verificare" in r.licence or "[" in r.licence]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from observatory import navigation
-from tests.pagetest import chart_rows, chart_titles, decks, it_dec, it_int, open_page
+from tests.pagetest import chart_rows, chart_titles, it_dec, it_int, maps_drawn, open_page
 
 ITS = "Per gli ITS Academy"
 VIEWS = [code for code, _ in navigation.entry("formazione").views]
@@ -35,7 +35,7 @@ def test_cards_and_types_for_both_provinces(full_data_dir):
     upper = latest.loc[latest["ordine"] == "secondaria_secondo_grado", "totale"].sum()
     assert chart_titles(at) == [f"Como + Lecco, 2024/25: {it_int(latest['totale'].sum())} studenti, di cui "
                                 f"{it_int(upper)} alle superiori"]
-    assert not decks(at)  # the trend, kinds and map views do not run
+    assert not maps_drawn(at)  # the trend, kinds and map views do not run
 
 
 def test_a_year_with_fewer_orders_is_not_compared(full_data_dir):
@@ -66,7 +66,7 @@ def test_trend_by_school_type_marks_the_years_without_infanzia(full_data_dir):
     assert chart_titles(at)[1].startswith(
         f"Como + Lecco, superiori nel 2024/25: licei {it_int(latest)}")
     assert "2021/22: solo primaria e secondarie" in at.caption[0].value
-    assert not at.metric and not decks(at)
+    assert not at.metric and not maps_drawn(at)
 
 
 def test_kinds_of_institute_and_its_note(full_data_dir):
@@ -91,7 +91,7 @@ def test_map_says_no_school_where_there_is_none(full_data_dir):
     at = open_page("formazione", sezione="mappa", tipo="infanzia")
     assert not at.exception
     by_town = latest[latest["ordine"] == "infanzia"].groupby("comune_istat")["totale"].sum()
-    features = decks(at)[0]["layers"][0]["data"]["features"]
+    features = maps_drawn(at)[0]["layers"][0]["data"]["features"]
     top = next(f for f in features if f["properties"]["comune_istat"] == by_town.idxmax())
     assert top["properties"]["valore"] == it_int(by_town.max())
     empty = [f for f in features if f["properties"]["comune_istat"] not in by_town.index]
@@ -107,7 +107,7 @@ def test_every_view_renders_in_english(full_data_dir, view):
     # the view asked for, and no other: cards and types; the trend (no filter); kinds (year and type); the map
     charts, filters = len(chart_titles(at)), len(at.selectbox)
     drawn = {"studenti": bool(at.metric) and charts == 1, "andamento": charts == 2 and filters == 0,
-             "percorsi": charts == 1 and filters == 2, "mappa": len(decks(at)) == 1}
+             "percorsi": charts == 1 and filters == 2, "mappa": len(maps_drawn(at)) == 1}
     assert [code for code, found in drawn.items() if found] == [view]
     if view == "studenti":
         assert {m.label for m in at.metric} == {"Students", "Pre-school", "Primary", "Lower secondary",

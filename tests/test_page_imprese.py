@@ -4,7 +4,7 @@ computed here from the synthetic frames and the real population."""
 from __future__ import annotations
 
 from observatory import store
-from tests.pagetest import chart_rows, chart_specs, chart_titles, decks, it_dec, it_int, open_page
+from tests.pagetest import chart_rows, chart_specs, chart_titles, it_dec, it_int, maps_drawn, open_page
 
 
 def quarter(frame, territories, sector, start, end):
@@ -24,14 +24,14 @@ def test_cards_for_both_provinces_match_the_synthetic_data(full_data_dir):
     assert cards["Iscrizioni"] == it_int(last["iscrizioni"].sum())
     assert cards["Cessazioni"] == it_int(last["cessazioni"].sum())
     assert cards["Saldo"] == it_int(last["iscrizioni"].sum() - last["cessazioni"].sum())
-    assert cards["Tasso di natalità"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
-    assert cards["Tasso di mortalità"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
+    assert cards["Tasso di natalità per 100 imprese"] == it_dec(last["iscrizioni"].sum() / stock * 100, 2)
+    assert cards["Tasso di mortalità per 100 imprese"] == it_dec(last["cessazioni"].sum() / stock * 100, 2)
     # the full indicator name and its definition are on hover
     assert ({m.proto.help.split(":")[0] for m in at.metric}
             >= {"Iscrizioni di imprese", "Tasso di natalità delle imprese"})
     # the default view draws the cards and the balance only: the other views do not run
     assert len(chart_titles(at)) == 1 and chart_titles(at)[0].startswith("Como + Lecco, Tutti i settori: saldo")
-    assert not decks(at)
+    assert not maps_drawn(at)
 
 
 def test_one_province_one_sector_titles_and_the_ateco_break(full_data_dir):
@@ -74,7 +74,7 @@ def test_local_units_map_uses_real_population(full_data_dir):
     legend = " ".join(h.proto.body for h in at.get("html"))
     assert "Addetti ogni 1.000 abitanti — " in legend and legend.count("background:") >= 3, \
         "the map's legend shows its classes"
-    features = decks(at)[0]["layers"][0]["data"]["features"]
+    features = maps_drawn(at)[0]["layers"][0]["data"]["features"]
     assert {f["properties"]["sigla"] for f in features} == {"LC"}
     assert at.query_params["metrica"] == ["addetti_1000ab"] or at.query_params["metrica"] == "addetti_1000ab"
 
@@ -111,7 +111,7 @@ def test_the_shipped_flows_view_leads_with_the_published_figures(data_dir):
     assert cards["Saldo"][0] == f"+{it_int(area['iscrizioni'] - area['cessazioni_non_ufficio'])}"
     assert cards["Imprese registrate"][0] == it_int(stock[(stock["territorio"] == "Como+Lecco")
                                                           & (stock["periodo"] == last)]["valore"].iloc[0])
-    assert "Tasso di natalità" not in cards, "no demo card beside the published ones"
+    assert "Tasso di natalità per 100 imprese" not in cards, "no demo card beside the published ones"
     titles = chart_titles(at)
     for name in ("Como", "Lecco"):
         value = stock[(stock["territorio"] == name) & (stock["periodo"] == last)]["valore"].iloc[0]

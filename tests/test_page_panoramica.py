@@ -13,7 +13,7 @@ from observatory.ui import cards, sidebar, staff
 from observatory.views import Card
 from observatory.views.panoramica import Headline
 from tests.page_helpers import it_number, metrics, published_hires, run
-from tests.pagetest import APP
+from tests.pagetest import APP, maps_drawn
 
 PAGE = "pages/panoramica.py"
 NBSP = "\u00a0"
@@ -52,7 +52,8 @@ def test_cards_for_both_provinces(full_data_dir):
         value, delta = shown[f"Disoccupazione, {name}"]
         assert value == f"{it_number(now['valore'], 1)}{NBSP}%"
         change = now["valore"] - before["valore"]
-        assert delta == f"{'-' if change < 0 else '+'}{it_number(abs(change), 1)} p.p."
+        sign = "\u2212" if change < 0 else "+"  # the true minus, as every number on the page
+        assert delta == f"{sign}{it_number(abs(change), 1)} p.p."
     hires = frames["avviamenti"]
     last12 = hires[hires["territorio"].isin(["ITC42", "ITC43"]) & (hires["mese"] >= "2024-01-01")]["eventi"].sum()
     assert shown["Assunzioni, ultimi 12 mesi"][0] == it_number(last12)
@@ -87,9 +88,9 @@ def test_cards_for_both_provinces(full_data_dir):
     assert helps["Disoccupazione, Como"].startswith("Tasso di disoccupazione: Persone in cerca di lavoro")
     assert helps["Disoccupazione, Como"].endswith("La variazione è sull'anno precedente, in punti percentuali.")
     # the default view draws the cards only: the map's view does not run
-    assert not at.get("deck_gl_json_chart") and not at.subheader
+    assert not maps_drawn(at) and not at.subheader
     population = run(PAGE, sezione="mappa")
-    assert population.get("deck_gl_json_chart"), "the population map is still drawn"
+    assert maps_drawn(population), "the population map is still drawn"
     assert not population.metric, "the map view draws no cards"
 
 
@@ -153,7 +154,7 @@ def test_missing_datasets_give_italian_notes_and_the_map(geo_only_data_dir):
         assert any(f"«{dataset}» non è presente" in d for d in details), dataset
     assert not at.metric
     population = run(PAGE, sezione="mappa")
-    assert population.get("deck_gl_json_chart")
+    assert maps_drawn(population)
 
 
 def test_map_view_in_english_and_for_one_municipality(data_dir):

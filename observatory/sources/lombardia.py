@@ -24,7 +24,9 @@ from observatory.sources import lombardia_mappings as m
 from observatory.sources.types import REFUSE, Coverage, Dataset, FetchContext
 
 PUBLISHER = "Regione Lombardia — Osservatorio mercato del lavoro (Comunicazioni Obbligatorie)"
-FALLBACK_LICENCE = "IODL 2.0 [da verificare]"
+#: the portal's default licence, shown when a view declares none; the doubt is in the refresh notes
+#: and in docs/data-gotchas.md, not in the licence text every caption prints
+FALLBACK_LICENCE = "IODL 2.0"
 SOURCE = "lombardia"
 PORTAL = "https://www.dati.lombardia.it/Attivit-Produttive"
 #: dataset id → (Socrata 4x4 view id, portal slug, Italian title, English title)
@@ -139,7 +141,7 @@ def date_type(meta: dict, view_id: str) -> str:
 
 
 def licence_of(meta: dict) -> str:
-    """The licence the portal declares for the view, or the fallback to be verified."""
+    """The licence the portal declares for the view, or the portal's default (FALLBACK_LICENCE)."""
     declared = meta.get("license")
     if isinstance(declared, dict) and declared.get("name"):
         return str(declared["name"])
@@ -251,7 +253,10 @@ def fetch(dataset_id: str, ctx: FetchContext) -> pd.DataFrame:
         frame = lombardia_bulk.fetch_bulk(ctx, session, dataset_id, view_id, first_year())
     else:
         frame = fetch_api(ctx, session, dataset_id, meta)
-    ctx.notes.append(f"{dataset_id}: licenza dichiarata nei metadati del portale: {licence}.")
+    declared = bool(meta.get("license") or meta.get("licenseId"))
+    ctx.notes.append(f"{dataset_id}: licenza dichiarata nei metadati del portale: {licence}." if declared else
+                     f"{dataset_id}: i metadati del portale non dichiarano una licenza: si usa quella predefinita "
+                     f"del portale ({licence}), da confermare (docs/data-gotchas.md).")
     ctx.notes.append(f"{dataset_id}: colonna «data» di tipo «{date_type_name(meta)}» nei metadati del portale.")
     frame.attrs["licence"] = licence
     frame.attrs["tipo_data"] = date_type_name(meta)

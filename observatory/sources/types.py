@@ -73,3 +73,8 @@ class Dataset:
     from_copies: Callable[[Path, FetchContext], pd.DataFrame] | None = None
     #: what a complete answer covers and what a refresh does when part of it is missing
     coverage: Coverage | None = None
+    #: who republishes the publisher's data where we read it (the register is InfoCamere's, the
+    #: files are the Marche chamber's open data); "" when we read the publisher's own release
+    republisher: str = ""
+    #: whose data it is, when `publisher` (as the snapshot records it) names the republication
+    author: str = ""

@@ -22,8 +22,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "biz.card.iscrizioni": ("Iscrizioni", "Registrations"),
     "biz.card.cessazioni": ("Cessazioni", "Closures"),
     "biz.card.saldo": ("Saldo", "Balance"),
-    "biz.card.tasso_natalita": ("Tasso di natalità", "Birth rate"),
-    "biz.card.tasso_mortalita": ("Tasso di mortalità", "Death rate"),
+    # the unit in the label: '1,74' alone does not say it is per 100 active businesses
+    "biz.card.tasso_natalita": ("Tasso di natalità per 100 imprese", "Birth rate per 100 businesses"),
+    "biz.card.tasso_mortalita": ("Tasso di mortalità per 100 imprese", "Death rate per 100 businesses"),
     "biz.unit.pp": (" punti", " points"),
     "biz.chart.birth.title": ("Nuove imprese ogni 100 attive nel {quarter}, {sector}: {values}",
                               "New businesses per 100 active in {quarter}, {sector}: {values}"),
@@ -38,16 +39,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "biz.axis.balance": ("iscrizioni − cessazioni (imprese)", "registrations − closures (businesses)"),
     "biz.break": ("da qui ATECO 2025", "ATECO 2025 from here"),
     "biz.caption.rates": ("Tasso = iscrizioni (o cessazioni) del trimestre ÷ imprese attive alla fine del trimestre "
-                          "precedente × 100; trimestri incompleti esclusi; una linea interrotta è un dato mancante. "
-                          "Da aprile 2025 le imprese sono classificate con ATECO 2025 (linea tratteggiata): le sezioni "
-                          "dopo la I cambiano lettera, e i tassi di sezione a cavallo del cambio non sono calcolati.",
+                          "precedente × 100; trimestri incompleti esclusi; una linea interrotta è un dato mancante.",
                           "Rate = registrations (or closures) in the quarter ÷ businesses active at the end of the "
-                          "previous quarter × 100; incomplete quarters excluded; a broken line is a missing value. "
-                          "From April 2025 businesses are classified with ATECO 2025 (dashed line): sections after I "
-                          "change letter, and section rates across the change are not computed."),
-    "biz.caption.break": ("Da aprile 2025 classificazione ATECO 2025 (linea tratteggiata): confronti di sezione "
+                          "previous quarter × 100; incomplete quarters excluded; a broken line is a missing value."),
+    "biz.caption.ateco": ("Da aprile 2025 le imprese sono classificate con ATECO 2025: le sezioni dopo la I cambiano "
+                          "lettera, e i tassi di sezione a cavallo del cambio non sono calcolati.",
+                          "From April 2025 businesses are classified with ATECO 2025: sections after I change letter, "
+                          "and section rates across the change are not computed."),
+    # said only under a chart that draws the rule (the change falls inside the years shown)
+    "biz.caption.dashed": ("La linea tratteggiata segna il cambio di classificazione.",
+                           "The dashed line marks the change of classification."),
+    "biz.caption.break": ("Da aprile 2025 classificazione ATECO 2025: confronti di sezione "
                           "prima e dopo il cambio vanno letti con cautela.",
-                          "ATECO 2025 classification from April 2025 (dashed line): compare sections before and "
+                          "ATECO 2025 classification from April 2025: compare sections before and "
                           "after the change with care."),
     "biz.map.title": ("{metric}, {sector} ({territory}): il valore più alto è a {top} ({value})",
                       "{metric}, {sector} ({territory}): highest in {top} ({value})"),

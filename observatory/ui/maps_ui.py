@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from observatory import style, views
+from observatory import views
 from observatory.indicators import registry
 from observatory.ui import widgets
 from observatory.ui.state import lang, t
@@ -16,7 +16,8 @@ def map_block(view: views.MapView, key: str) -> None:
     the table (built only while open) and the download menu."""
     indicator = registry.indicator(view.indicator_id)
     st.subheader(view.title)
-    st.pydeck_chart(view.deck, height=style.MAP_HEIGHT, key=f"{key}-map")
+    # SVG like every chart: drawn in the time of a chart, where a deck.gl map first loads WebGL
+    st.vega_lite_chart(view.chart, theme=None, width="stretch", key=f"{key}-map")
     widgets.map_legend(list(view.legend), f"{indicator.label(lang())} — {t('map.legend')}", indicator.decimals,
                        view.missing_label)
     demo = widgets.sources_caption(view.dataset_ids, view.caption)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from observatory import labels, navigation
+from observatory import labels, navigation, style
 
 SHELL_MARK = "_selection"  # set by observatory.ui.sidebar.render() on every app run
 PAGES_KEY = "_navigation_pages"
@@ -36,3 +36,8 @@ def require_app_shell() -> None:
     if SHELL_MARK not in st.session_state and PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def page_style() -> None:
+    """The house CSS for cards on every page (style.PAGE_CSS); a style-only st.html takes no room."""
+    st.html(style.PAGE_CSS)

@@ -93,6 +93,19 @@ def territory_selector() -> Selection:
     return Selection((code[:3],), code, by_code[code])
 
 
+def province_name(sel: Selection) -> str:
+    """The name of the selected municipality's province ('Lecco'); the selection's label otherwise."""
+    if sel.municipality is None:
+        return sel.label
+    return next((p.name for p in territory.provinces() if p.istat == sel.municipality[:3]), sel.label)
+
+
+def scope_label(sel: Selection) -> str:
+    """The territory a province-level figure belongs to: the province's name when one municipality
+    is selected (its figure is the province's, never the town's), else the selection's label."""
+    return province_name(sel) if sel.municipality else sel.label
+
+
 def selection() -> Selection:
     """The current selection for pages (the sidebar widgets live in app.py)."""
     return st.session_state.get("_selection") or Selection(

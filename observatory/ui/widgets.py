@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from observatory import charts, exports, labels, maps, navigation, provenance, store, style, views
-from observatory.ui import data, filters
+from observatory.ui import data, filters, state
 from observatory.ui.state import lang, t
 
 VIEW_KEY = "sezione"
@@ -54,6 +54,15 @@ def provenance_of(dataset_ids: tuple[str, ...], frame: pd.DataFrame | None = Non
     records = data.manifest()
     rows = frame if len(dataset_ids) == 1 else None
     return "; ".join(p for p in (provenance_phrase(records[i], rows) for i in dataset_ids if i in records) if p)
+
+
+def demo_lines(lines) -> None:
+    """One caption of (text, dataset ids) lines: the demo badge on the lines drawn from a constructed
+    sample only, its explanation once at the end."""
+    flags = [is_demo(*ids) for _, ids in lines]
+    badge = f":orange-badge[⚠️ {t('badge.demo')}]"
+    shown = [f"{badge} {text}" if flag else text for (text, _), flag in zip(lines, flags)]
+    st.caption("  \n".join(shown + ([t("badge.demo_help")] if any(flags) else [])))
 
 
 def sources_caption(dataset_ids: tuple[str, ...], extra: str = "", frame: pd.DataFrame | None = None) -> bool:
@@ -121,7 +130,8 @@ def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0, m
 @dataclasses.dataclass(frozen=True)
 class ChartSpec:
     """A finished chart twice over: the full Vega-Lite spec (for the PNG export) and the same spec
-    with its data sets already serialised to Arrow, which is what Streamlit sends to the browser."""
+    with its data sets already serialised to Arrow and its title wrapping to the screen's width
+    (charts.wrapping_titles), which is what Streamlit sends to the browser."""
 
     full: dict
     drawn: dict
@@ -147,7 +157,7 @@ def _recipe_spec(builder_path: str, frame: pd.DataFrame, options: tuple, lang_co
     module_name, _, name = builder_path.rpartition(".")
     builder = getattr(importlib.import_module(module_name), name)
     full = charts.spec(charts.recipe(builder, frame, **dict(options)), lang_code)
-    return ChartSpec(full, arrow_datasets(full))
+    return ChartSpec(full, arrow_datasets(charts.wrapping_titles(full)))
 
 
 #: specs remembered on the recipe object itself, for recipes that live in a cached page view
@@ -168,7 +178,7 @@ def chart_spec(chart, lang_code: str) -> ChartSpec:
             _BY_RECIPE.setdefault(chart, {})[lang_code] = found
         return found
     full = charts.spec(chart, lang_code)
-    return ChartSpec(full, arrow_datasets(full))
+    return ChartSpec(full, arrow_datasets(charts.wrapping_titles(full)))
 
 
 def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
@@ -214,6 +224,15 @@ def cards(items, width: int | str = style.CARD_WIDTH) -> None:
     with st.container(horizontal=True, horizontal_alignment="distribute"):
         for item in items:
             card(item, width=width)
+
+
+def province_note(sel, why_key: str) -> None:
+    """With one municipality selected, the line above a page's province-level figures that says
+    whose they are ("dato provinciale: Lecco") and why the town has none of its own (`why_key`)."""
+    if sel.municipality is None:
+        return
+    st.info(t("scope.provincial", province=state.province_name(sel), municipality=sel.label, why=t(why_key)),
+            icon=":material/location_city:")
 
 
 def view_key(url_path: str) -> str:

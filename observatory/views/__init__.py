@@ -13,7 +13,7 @@ import threading
 
 import pandas as pd
 
-from observatory import charts, crosswalk, labels, maps
+from observatory import charts, crosswalk, geo, labels, map_chart, maps
 from observatory.indicators import published as _published  # not a public name: views.published_figures is a module
 from observatory.indicators import published_words, registry
 
@@ -53,25 +53,30 @@ class Card:
         return round(float(self.change), self.decimals) + 0.0  # no "-0,0"
 
     def delta(self, lang: str) -> str | None:
-        """The change as the card shows it: '+1,2 p.p.', '-0,4 %' (an ASCII minus: Streamlit
-        reads the arrow's direction from it), None without a change."""
+        """The change as the card shows it: '+1,2 p.p.', '−0,4 %' (the true minus of every other
+        number: the arrow and colour are given explicitly), None without a change."""
         rounded = self._rounded()
         if rounded is None:
             return None
-        return labels.fmt_signed(rounded, self.decimals, lang, self.unit).replace("\u2212", "-")
+        return labels.fmt_signed(rounded, self.decimals, lang, self.unit)
 
     def flat(self) -> bool:
         """A change that rounds to zero: neither arrow nor colour."""
         return self._rounded() == 0
 
     def delta_color(self) -> str:
-        """Green up when up is good ('normal'), red up when up is bad ('inverse'), grey when neutral."""
-        if self.flat() or self.higher_is_better is None:
+        """Green when the change is good for this indicator, red when bad, grey when neutral or flat
+        (named, not 'normal'/'inverse': Streamlit would read the direction from an ASCII '-')."""
+        if self.flat() or self.higher_is_better is None or self._rounded() is None:
             return "off"
-        return "normal" if self.higher_is_better else "inverse"
+        return "green" if (self._rounded() > 0) == self.higher_is_better else "red"
 
     def delta_arrow(self) -> str:
-        return "off" if self.flat() else "auto"
+        """▲ for a rise, ▼ for a fall, none when the change rounds to zero."""
+        rounded = self._rounded()
+        if rounded is None or self.flat():
+            return "off"
+        return "up" if rounded > 0 else "down"
 
 
 def indicator_card(indicator_id: str, label: str, value: str | None, change: float | None, lang: str, *,
@@ -103,11 +108,11 @@ def published_card(indicator_id: str, label: str, figure, lang: str, *, percent:
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class MapView:
-    """A municipal choropleth, built and serialised once: the values (comune_istat, comune,
-    provincia, valore), the deck with its legend, and the texts around it."""
+    """A municipal choropleth, built once: the values (comune_istat, comune, provincia, valore), the
+    finished Vega-Lite spec of the map (map_chart.screen_map) with its legend, and the texts around it."""
 
     values: pd.DataFrame
-    deck: maps.FrozenDeck
+    chart: dict
     legend: tuple[maps.LegendClass, ...]
     indicator_id: str
     title: str
@@ -145,20 +150,32 @@ def boundary_features(comuni: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     return maps.base_features(comuni), maps.outline_features(comuni)
 
 
+def town_points(comuni: pd.DataFrame, codes: tuple[str, ...]) -> tuple[dict, ...]:
+    """{"name", "position"} of the municipalities `codes`, for the map's town labels."""
+    if not codes:
+        return ()
+    chosen = comuni[comuni["comune_istat"].isin(codes)]
+    points = geo.label_points(chosen).set_index("comune_istat")
+    return tuple({"name": row.comune, "position": [round(points.at[row.comune_istat, "lon"], 5),
+                                                   round(points.at[row.comune_istat, "lat"], 5)]}
+                 for row in chosen.itertuples())
+
+
 def map_view(values: pd.DataFrame, comuni: pd.DataFrame, *, indicator_id: str, title: str, caption: str,
              dataset_ids: tuple[str, ...], lang: str, highlight: str | None = None,
-             missing_label: str | None = None) -> MapView:
+             missing_label: str | None = None, towns: tuple[str, ...] = ()) -> MapView:
     """The choropleth of `values` over the municipalities in it, with the boundary-year note; only
-    for an indicator the registry marks as mappable (a municipal figure, not a provincial rate)."""
+    for an indicator the registry marks as mappable (a municipal figure, not a provincial rate);
+    the municipalities in `towns` (codes) are named on the map."""
     indicator = registry.indicator(indicator_id)
     if not indicator.mappable:
         raise ValueError(f"{indicator_id} is not a municipal indicator: it cannot be mapped")
     scope = set(values["comune_istat"])
     features, outlines = boundary_features(comuni)
     shown = [f for f in features if f["properties"]["comune_istat"] in scope]
-    deck, legend = maps.choropleth(shown, outlines, values[["comune_istat", "valore"]],
-                                   value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
-                                   highlight=highlight, missing_label=missing_label or labels.MISSING)
-    deck.to_json()  # serialised here, once
-    return MapView(values, deck, tuple(legend), indicator_id, title,
+    chart, legend = map_chart.screen_map(shown, outlines, values[["comune_istat", "valore"]],
+                                         value_label=indicator.label(lang), decimals=indicator.decimals, lang=lang,
+                                         highlight=highlight, missing_label=missing_label or labels.MISSING,
+                                         towns=town_points(comuni, towns), description=title)
+    return MapView(values, chart, tuple(legend), indicator_id, title,
                    f"{caption} {crosswalk.boundary_note(lang)}", dataset_ids, missing_label or "n.d.")

@@ -82,6 +82,9 @@ class Profile:
     cards_caption: str
     cards: tuple[Card, ...]
     dataset_ids: tuple[str, ...]
+    #: the caption line by line with the datasets each line speaks of, so a demo badge goes on the
+    #: line of the constructed sample only (the residents are ISTAT's even when local units are demo)
+    caption_lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def profile(comuni: pd.DataFrame, popolazione: pd.DataFrame, *frames: pd.DataFrame, present: tuple[str, ...],
@@ -97,14 +100,15 @@ def profile(comuni: pd.DataFrame, popolazione: pd.DataFrame, *frames: pd.DataFra
         ranks += t("mun.ranks.local", ul_rank=ul_rank, n_ul=ul_counted)
     if emp_rank:
         ranks += t("mun.ranks.employees", rank=emp_rank, n=emp_counted)
-    caption = t("mun.cards.caption", year=int(me["anno"]))
+    lines = [(t("mun.cards.caption", year=int(me["anno"])), ("popolazione",))]
     if unita is not None:
-        caption += t("mun.cards.caption.local", year=int(unita["anno"].max()))
+        lines.append((t("mun.cards.caption.local", year=int(unita["anno"].max())).strip(), ("unita_locali",)))
+    caption = " ".join(text for text, _ in lines)
     cards = (Card(registry.indicator("popolazione").label(lang), labels.fmt_int(me["popolazione"], lang)),
              Card(t("mun.row.quota_65_piu"), labels.fmt_pct(me["quota_65_piu"], 1, lang)),
              *(Card(registry.indicator(m).label(lang), labels.fmt_number(me[m], 1, lang)) for m in _RANKED))
     return Profile(f"{me['comune']} ({comuni.loc[comuni['comune_istat'] == code, 'sigla'].iloc[0]})", ranks,
-                   caption, cards, ("popolazione", *present))
+                   caption, cards, ("popolazione", *present), tuple(lines))
 
 
 @dataclasses.dataclass(frozen=True, eq=False)

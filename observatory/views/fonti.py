@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 
+from observatory import datasets as catalogue
 from observatory import labels, provenance, store
 from observatory.indicators import registry
 from observatory.indicators import verification as checks
@@ -28,12 +29,15 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class DatasetsView:
-    """The datasets table, the name of its link column, and the citation line."""
+    """The datasets as cards (one Markdown text each: provenance, period, last update and licence
+    readable at any width, never behind a horizontal scroll), the full table, the name of its link
+    column, and the citation line."""
 
     table: pa.Table
     url_column: str
     citation: str
     copies: tuple[str, ...] = ()  # one Markdown line per dataset built from public copies
+    cards: tuple[str, ...] = ()
 
 
 Copies = tuple[tuple[str, str, str, str, str, str], ...]
@@ -44,7 +48,37 @@ def datasets(*, records: tuple[store.DatasetRecord, ...], lang: str, today: str,
     `copies` the public copies of data/raw (mirror.public_copies: dataset, repository, path, commit, kind, link)."""
     by_id = {record.id: record for record in records}
     return DatasetsView(_arrow(datasets_table(by_id, lang, copies)), labels.t("sources.col.url", lang),
-                        citation(by_id, lang, date.fromisoformat(today)), copies_list(by_id, copies, lang))
+                        citation(by_id, lang, date.fromisoformat(today)), copies_list(by_id, copies, lang),
+                        dataset_cards(by_id, lang))
+
+
+def publishers(record: store.DatasetRecord) -> tuple[str, str]:
+    """(whose data it is, who republishes it where we read it; "" when nobody): the register is
+    InfoCamere's, republished by the Marche chamber; the record's own publisher otherwise."""
+    dataset = catalogue.CATALOGUE.get(record.id)
+    if dataset is None:
+        return record.publisher, ""
+    return dataset.author or record.publisher, dataset.republisher
+
+
+def dataset_cards(records: dict[str, store.DatasetRecord], lang: str) -> tuple[str, ...]:
+    """One card text per dataset: title, publisher and republisher, provenance, period, last update,
+    licence and the link to the source."""
+    t = labels.translator(lang)
+    cards = []
+    for r in records.values():
+        author, republisher = publishers(r)
+        period = " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING
+        publisher = f"{t('sources.col.publisher')}: {author}" + (
+            f" · {t('sources.col.republisher')}: {republisher}" if republisher else "")
+        cards.append("  \n".join((
+            f"**{r.title}**", publisher,
+            f"{t('sources.col.provenance')}: {t(f'provenance.{r.provenance}')}",
+            f"{t('sources.col.period')}: {period} · "
+            f"{t('sources.col.updated')}: {labels.fmt_date(r.retrieved_at, lang)}",
+            f"{t('sources.col.licence')}: {r.licence}" + (f" · [{t('sources.col.url')}]({r.source_url})"
+                                                          if r.source_url else ""))))
+    return tuple(cards)
 
 
 def _copied(record: store.DatasetRecord, copies: Copies) -> list[tuple[str, str, str, str, str]]:
@@ -86,9 +120,11 @@ def datasets_table(records: dict[str, store.DatasetRecord], lang: str, copies: C
     rows = []
     for r in records.values():
         period = " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING
+        author, republisher = publishers(r)
         rows.append({
             labels.t("sources.col.dataset", lang): r.title,
-            labels.t("sources.col.publisher", lang): r.publisher,
+            labels.t("sources.col.publisher", lang): author,
+            labels.t("sources.col.republisher", lang): republisher or labels.MISSING,
             labels.t("sources.col.provenance", lang): labels.t(f"provenance.{r.provenance}", lang),
             labels.t("sources.col.copy", lang): copy_text(r, copies, lang),
             labels.t("sources.col.period", lang): period,

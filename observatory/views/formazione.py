@@ -9,11 +9,19 @@ import dataclasses
 import pandas as pd
 
 from observatory import charts, labels
-from observatory.indicators import education, registry
+from observatory.indicators import education, population, registry
 from observatory.sources.mim_codes import ORDERS, UPPER_TYPES
 from observatory.views import Card, ChartBlock, MapView, map_view
 
 ALL = education.ALL  # the school filter's "every school" choice
+
+
+def local_rows(studenti: pd.DataFrame, provinces: tuple[str, ...], municipality: str | None) -> pd.DataFrame:
+    """The schools in scope: those located in `municipality` when one is selected (its own
+    students, never the province's under its name), else those of `provinces`."""
+    if municipality is not None:
+        return education.in_municipality(studenti, municipality)
+    return education.in_scope(studenti, provinces)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,8 +36,9 @@ class FilterOptions:
     upper_names: dict[str, str]
 
 
-def filter_options(studenti: pd.DataFrame, *, provinces: tuple[str, ...], lang: str) -> FilterOptions:
-    local = education.in_scope(studenti, provinces)
+def filter_options(studenti: pd.DataFrame, *, provinces: tuple[str, ...], lang: str,
+                   municipality: str | None = None) -> FilterOptions:
+    local = local_rows(studenti, provinces, municipality)
     present = set(local["ordine"].dropna()) | set(local["tipo_scuola"])
     choices = tuple(c for c in education.CHOICES if c == ALL or c in present)
     return FilterOptions(tuple(reversed(education.years(local))), choices,
@@ -81,9 +90,9 @@ class CardsView:
 
 
 def cards(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, scope_label: str,
-          lang: str) -> CardsView:
+          lang: str, municipality: str | None = None) -> CardsView:
     t = labels.translator(lang)
-    local = education.in_scope(studenti, provinces)
+    local = local_rows(studenti, provinces, municipality)
     now = education.summary(local, year)
     before = now["prima"]
     indicator = registry.indicator("studenti")
@@ -117,12 +126,12 @@ def _types_block(local: pd.DataFrame, year: str, scope_label: str, lang: str) ->
 
 
 def trend(studenti: pd.DataFrame, *, provinces: tuple[str, ...], scope_label: str,
-          lang: str) -> tuple[ChartBlock, ...]:
+          lang: str, municipality: str | None = None) -> tuple[ChartBlock, ...]:
     """Students by school year and order, then upper-secondary students by type (counts: the axes start
     at zero). Three years or more are an 'andamento'; two are only a 'confronto' and the title says so;
     one year draws nothing (empty)."""
     t = labels.translator(lang)
-    local = education.in_scope(studenti, provinces)
+    local = local_rows(studenti, provinces, municipality)
     known = education.years(local)
     if len(known) < 2:
         return ()
@@ -163,11 +172,11 @@ def trend(studenti: pd.DataFrame, *, provinces: tuple[str, ...], scope_label: st
 
 
 def kinds(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choice: str, scope_label: str,
-          lang: str) -> ChartBlock | None:
+          lang: str, municipality: str | None = None) -> ChartBlock | None:
     """Upper-secondary students of one year by kind of institute (of one type, or all), largest first;
     None when there are none."""
     chosen = choice if choice in UPPER_TYPES else ALL
-    rows = education.by_school_kind(education.in_scope(studenti, provinces), year, chosen)
+    rows = education.by_school_kind(local_rows(studenti, provinces, municipality), year, chosen)
     if rows.empty:
         return None
     rows.insert(2, "nome", rows["tipologia"].map(lambda k: kind_name(k, lang)))
@@ -182,9 +191,11 @@ def kinds(studenti: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choi
                       labels.t("edu.kinds.caption", lang))
 
 
-def schools_map(studenti: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tuple[str, ...], year: str, choice: str,
-                scope_label: str, lang: str, highlight: str | None) -> MapView:
-    """Students of one school year by municipality of the school; grey where there is no such school."""
+def schools_map(studenti: pd.DataFrame, comuni: pd.DataFrame, popolazione: pd.DataFrame | None = None, *,
+                provinces: tuple[str, ...], year: str, choice: str, scope_label: str, lang: str,
+                highlight: str | None) -> MapView:
+    """Students of one school year by municipality of the school; grey where there is no such school.
+    With the residents (`popolazione`), the largest towns are named on the map."""
     values = education.by_municipality(studenti, comuni, provinces, year, choice)
     best = values.dropna(subset=["valore"]).head(1)
     title = labels.t("edu.map.title", lang, year=year, territory=scope_label,
@@ -194,4 +205,5 @@ def schools_map(studenti: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tupl
     caption = " ".join(p for p in (labels.t("edu.map.caption", lang, year=year),
                                    unplaced_note(education.in_scope(studenti, provinces), year, lang)) if p)
     return map_view(values, comuni, indicator_id="studenti", title=title, caption=caption, dataset_ids=("studenti",),
-                    lang=lang, highlight=highlight, missing_label=labels.t("edu.map.no_school", lang))
+                    lang=lang, highlight=highlight, missing_label=labels.t("edu.map.no_school", lang),
+                    towns=() if popolazione is None else population.main_towns(popolazione, comuni, provinces))

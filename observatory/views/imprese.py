@@ -9,7 +9,7 @@ import pandas as pd
 
 from observatory import ateco, charts, labels, territory
 from observatory.ateco import TOTAL
-from observatory.indicators import enterprises, municipality, registry
+from observatory.indicators import enterprises, municipality, population, registry
 from observatory.views import Card, ChartBlock, MapView, indicator_card, map_view
 
 COMBINED = "CO+LC"
@@ -87,6 +87,9 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
         imprese, provinces=tuple(p.nuts for p in territory.provinces()), label=COMBINED))
     rule = enterprises.quarter_label(brk, lang) if brk is not None and brk.year >= since else None
     shown = enterprises.series(rated, [p.nuts for p in provs] + [lombardia, territory.ITALIA], sector, since)
+    # the caption speaks of a dashed line only where the chart draws one
+    ateco = " ".join(p for p in (t("biz.caption.ateco") if brk is not None else "",
+                                 t("biz.caption.dashed") if rule is not None else "") if p)
     rates = []
     for rate, title_key in (("tasso_natalita", "biz.chart.birth.title"), ("tasso_mortalita", "biz.chart.death.title")):
         found = enterprises.rate_values(rated, [p.nuts for p in provs], sector, head["trimestre"], rate)
@@ -97,7 +100,7 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
             y_title=t("biz.axis.rate"), names=names, lang=lang, indicator=rate, break_at=rule,
             break_label=t("biz.break"))
         rates.append(ChartBlock(chart, shown[_RATE_COLUMNS], f"imprese_{rate}", f"biz-{rate}", ("imprese",),
-                                 t("biz.caption.rates")))
+                                 " ".join(p for p in (t("biz.caption.rates"), ateco) if p)))
 
     own = enterprises.series(rated, [focus], sector, since)
     chart = charts.recipe(
@@ -107,7 +110,8 @@ def flows(imprese: pd.DataFrame, *, provinces: tuple[str, ...], sector: str, sin
         break_at=rule, break_label=t("biz.break"))
     balance = ChartBlock(chart, own[["periodo", "territorio", "settore_ateco", "iscrizioni", "cessazioni", "saldo"]],
                          "imprese_saldo", "biz-balance", ("imprese",),
-                         t("biz.caption.break") if brk is not None else "")
+                         " ".join(p for p in (t("biz.caption.break") if brk is not None else "",
+                                              t("biz.caption.dashed") if rule is not None else "") if p))
 
     return FlowsView(
         empty=False,
@@ -158,4 +162,5 @@ def local_units(unita: pd.DataFrame, popolazione: pd.DataFrame, comuni: pd.DataF
                      value=labels.fmt_number(best["valore"].iloc[0] if len(best) else None, indicator.decimals, lang))
     caption = labels.t("biz.map.caption", lang, year=int(unita["anno"].max()), pop_year=int(popolazione["anno"].max()))
     return map_view(values, comuni, indicator_id=metric, title=title, caption=caption,
-                    dataset_ids=("unita_locali", "popolazione"), lang=lang, highlight=highlight)
+                    dataset_ids=("unita_locali", "popolazione"), lang=lang, highlight=highlight,
+                    towns=population.main_towns(popolazione, comuni, provinces))

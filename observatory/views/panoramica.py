@@ -219,9 +219,16 @@ def rows(reliable: frozenset[str]) -> tuple[tuple[tuple[Group, ...], ...], ...]:
     return tuple(tuple(row) for row in out)
 
 
+MEASURES = ("residenti", "densita")  # the population map's choice: counts, or residents per km²
+
+
 def population_map(popolazione: pd.DataFrame, comuni: pd.DataFrame, *, provinces: tuple[str, ...],
-                   scope_label: str, highlight: str | None, lang: str) -> MapView:
-    """Residents of the latest year by municipality, as a map whose title gives the total."""
+                   scope_label: str, highlight: str | None, lang: str, measure: str = "residenti") -> MapView:
+    """Residents of the latest year by municipality, as a map whose title gives the total; with
+    `measure` "densita", residents per km², whose title names the densest. The main towns are named."""
+    towns = population.main_towns(popolazione, comuni, provinces)
+    if measure == "densita":
+        return _density_map(popolazione, comuni, provinces, scope_label, highlight, lang, towns)
     values = population.residents_by_municipality(popolazione, comuni, provinces=provinces)
     if highlight is None:
         title = labels.t("map.population.title", lang, territory=scope_label,
@@ -234,4 +241,23 @@ def population_map(popolazione: pd.DataFrame, comuni: pd.DataFrame, *, provinces
                          residents=labels.fmt_int(town.iloc[0] if len(town) else None, lang))
     caption = labels.t("map.population.caption", lang, year=int(popolazione["anno"].max()))
     return map_view(values, comuni, indicator_id="popolazione", title=title, caption=caption,
-                    dataset_ids=("popolazione", "comuni"), lang=lang, highlight=highlight)
+                    dataset_ids=("popolazione", "comuni"), lang=lang, highlight=highlight, towns=towns)
+
+
+def _density_map(popolazione: pd.DataFrame, comuni: pd.DataFrame, provinces: tuple[str, ...], scope_label: str,
+                 highlight: str | None, lang: str, towns: tuple[str, ...]) -> MapView:
+    values = population.density_by_municipality(popolazione, comuni, provinces)
+    top = values.dropna(subset=["valore"]).iloc[0]
+    figures = {"top": top["comune"], "value": labels.fmt_int(top["valore"], lang)}
+    if highlight is None:
+        title = labels.t("map.density.title", lang, territory=scope_label, **figures)
+    else:
+        own = values.loc[values["comune_istat"] == highlight, "valore"]
+        title = labels.t("map.density.title_town", lang, **figures, town=scope_label,
+                         territory=" + ".join(p.name for p in territory.provinces() if p.istat in provinces),
+                         own=labels.fmt_int(own.iloc[0] if len(own) else None, lang))
+    caption = " ".join((labels.t("map.population.caption", lang, year=int(popolazione["anno"].max())),
+                        labels.t("map.density.caption", lang)))
+    return map_view(values[["comune_istat", "comune", "provincia", "anno", "residenti", "superficie_km2", "valore"]],
+                    comuni, indicator_id="densita_popolazione", title=title, caption=caption,
+                    dataset_ids=("popolazione", "comuni"), lang=lang, highlight=highlight, towns=towns)
