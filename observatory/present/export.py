@@ -33,14 +33,15 @@ FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 13,333 × 7,5 inches: 16:9
 
 
+def chart_image(slide: Slide, lang: str) -> bytes:
+    """PNG of one slide's chart, as the slideshow, the PowerPoint and the PDF show it."""
+    width, height = CHART_SIZE.get(slide.id, DEFAULT_CHART_SIZE)
+    return charts.to_png(slide_chart(slide, lang, width=width, height=height), RENDER_SCALE)
+
+
 def chart_images(deck: Deck, lang: str) -> dict[str, bytes]:
     """PNG of every slide's chart, by slide id (title and closing slides have none)."""
-    images = {}
-    for slide in deck.slides:
-        if slide.chart is not None:
-            width, height = CHART_SIZE.get(slide.id, DEFAULT_CHART_SIZE)
-            images[slide.id] = charts.to_png(slide_chart(slide, lang, width=width, height=height), RENDER_SCALE)
-    return images
+    return {slide.id: chart_image(slide, lang) for slide in deck.slides if slide.chart is not None}
 
 
 def _check(deck: Deck) -> None:

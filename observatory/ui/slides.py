@@ -19,7 +19,7 @@ import streamlit as st
 
 from observatory import config, labels, territory
 from observatory.errors import ObservatoryError
-from observatory.present import decks, export, link
+from observatory.present import decks, export, link, pictures
 from observatory.ui import data, state
 from observatory.ui.state import lang, to_url
 
@@ -125,9 +125,17 @@ def deck_key(snapshot: tuple[str, str], period: tuple[int, int] | None, code_lan
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
-def _chart_images(*key) -> dict[str, bytes]:
-    """Chart PNGs of one deck, rendered once for both downloads (PowerPoint and PDF)."""
-    return export.chart_images(_deck(*key), key[2])
+def _pictures(*key) -> pictures.DeckPictures:
+    """The chart pictures of one deck (slideshow, PowerPoint, PDF), rendered once in the background."""
+    return pictures.DeckPictures(_deck(*key), key[2])
+
+
+@functools.lru_cache(maxsize=16)
+def deck_pictures(key: tuple) -> pictures.DeckPictures:
+    """The deck's pictures, started rendering; a dict lookup on a rerun (see deck_view)."""
+    found = _pictures(*key)
+    found.start()
+    return found
 
 
 def period_from_url(years: tuple[int, ...]) -> tuple[int, int] | None:
@@ -174,6 +182,8 @@ def setup() -> None:
     _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(decks.SLIDE_IDS) else None)
     key = deck_key(snapshot, period, code_lang)
     view = deck_view(key, bool(ordered))
+    if view.deck.slides:
+        deck_pictures(key)  # rendered while the presenter looks at the summary: the first pass is quick too
     _deck_summary(view, t)
     _actions(view.deck, key, t)
     st.caption(f"{t('present.setup.keys')}  \n{t('present.setup.link')}")
@@ -246,11 +256,11 @@ def _actions(deck: decks.Deck, key: tuple, t) -> None:
                 return
             code_lang = key[2]
             st.download_button(t("present.download.pptx"),
-                               lambda: export.to_pptx(deck, code_lang, _chart_images(*key)),
+                               lambda: export.to_pptx(deck, code_lang, deck_pictures(key).all()),
                                file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
                                icon=":material/download:", key="present-pptx")
             st.download_button(t("present.download.pdf"),
-                               lambda: export.to_pdf(deck, code_lang, _chart_images(*key)),
+                               lambda: export.to_pdf(deck, code_lang, deck_pictures(key).all()),
                                file_name="osservatorio-presentazione.pdf", mime="application/pdf",
                                on_click="ignore", icon=":material/picture_as_pdf:", key="present-pdf")
 
