@@ -18,6 +18,7 @@ from observatory.texts import (
     ateco,
     business,
     education,
+    exports,
     labour,
     municipalities,
     overview,
@@ -39,7 +40,7 @@ MISSING = "–"
 #: a test checks every key used in the code exists and both languages are filled in.
 TEXTS: dict[str, tuple[str, str]] = {}
 for _module in (ateco, shell, overview, labour, business, education, skills, municipalities, sectors, staff,
-                presentation, verification, published):
+                presentation, verification, published, exports):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from observatory import config, labels, territory
+from observatory import labels, territory
 from observatory.errors import ObservatoryError
 from observatory.present import decks, export, link, pictures
-from observatory.ui import data, state
+from observatory.ui import address, data, state
 from observatory.ui.state import lang, to_url
 
 SLIDES, PERIOD, INDEX, AUTOPLAY, TERRITORY = "slides", "periodo", "slide", "autoplay", "territorio"
@@ -110,7 +110,7 @@ def _provinces() -> tuple[str, ...]:
 
 def public_link() -> link.PublicLink:
     """The address the audience is given: OSSERVATORIO_PUBLIC_URL, else the one this browser used."""
-    return link.choose(config.dashboard_url(), st.context.url, PAGE_PATH)
+    return address.public_link(PAGE_PATH)
 
 
 def loopback_ok() -> bool:
