@@ -1,9 +1,12 @@
-"""Each chart slide's picture, rendered once per deck and shared by the slideshow, the PowerPoint and
-the PDF: the screen shows what the files carry, and a slide change only looks a picture up.
+"""Each chart slide's picture, rendered once and shared by the slideshow, the PowerPoint and the PDF:
+the screen shows what the files carry, and a slide change only looks a picture up.
 
-Rendering a deck takes seconds (vl-convert; the population map alone 1-3 s), so a background thread
-renders the slides in order as soon as the deck is chosen; a slide asked for before its turn is
-rendered at once by the caller, and one being rendered is waited for, never rendered twice."""
+One DeckPictures serves every deck of one snapshot version, language, territory and period (a
+slide's chart depends on nothing else, so choosing other slides renders nothing again). Rendering
+takes seconds (vl-convert; the population map alone 1-3 s, holding the interpreter lock), so it
+starts only when a presentation does: a background thread renders the slides from the one on
+screen onwards; a slide asked for before its turn is rendered at once by the caller, and one being
+rendered is waited for, never rendered twice."""
 
 from __future__ import annotations
 
@@ -11,32 +14,49 @@ import base64
 import threading
 
 from observatory.present import export
-from observatory.present.decks import Deck
+from observatory.present.decks import Deck, Slide
 
 
 class DeckPictures:
     """PNG of every chart slide of one deck (by slide id), rendered at most once each."""
 
-    def __init__(self, deck: Deck, lang: str) -> None:
-        self._slides = {s.id: s for s in deck.slides if s.chart is not None}
+    def __init__(self, lang: str) -> None:
+        self._slides: dict[str, Slide] = {}
         self._lang = lang
         self._lock = threading.Lock()
         self._done: dict[str, bytes] = {}
         self._urls: dict[str, str] = {}
         self._running: dict[str, threading.Event] = {}
         self._thread: threading.Thread | None = None
+        self._queue: list[str] = []
 
-    def start(self) -> None:
-        """Render every slide not yet rendered in a background thread (once per deck)."""
+    def add(self, deck: Deck) -> None:
+        """Know the chart slides of `deck` (the same id always has the same chart here)."""
         with self._lock:
-            if self._thread is not None or len(self._done) == len(self._slides):
+            for slide in deck.slides:
+                if slide.chart is not None:
+                    self._slides.setdefault(slide.id, slide)
+
+    def start(self, order: list[str]) -> None:
+        """Render the slides of `order` not yet rendered, in that order, in a background thread."""
+        with self._lock:
+            self._queue = [i for i in order if i in self._slides and i not in self._done]
+            if not self._queue or self._thread is not None:  # none to do, or the thread takes the new queue
                 return
-            self._thread = threading.Thread(target=self._render_all, name="deck-pictures", daemon=True)
-        self._thread.start()
+            thread = self._thread = threading.Thread(target=self._render_all, name="deck-pictures", daemon=True)
+        thread.start()
 
     def _render_all(self) -> None:
-        for slide_id in self._slides:
-            self.png(slide_id)
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._thread = None
+                    return
+                slide_id = self._queue.pop(0)
+            try:
+                self.png(slide_id)
+            except Exception:  # noqa: BLE001 — the slide on screen renders it again and shows the error
+                continue
 
     def png(self, slide_id: str) -> bytes:
         """The slide's picture: already there, being rendered (waited for) or rendered now."""
@@ -73,9 +93,10 @@ class DeckPictures:
                 self._urls[slide_id] = found
         return found
 
-    def all(self) -> dict[str, bytes]:
-        """Every chart slide's picture, for the PowerPoint and the PDF."""
-        return {slide_id: self.png(slide_id) for slide_id in self._slides}
+    def all(self, deck: Deck) -> dict[str, bytes]:
+        """Every chart slide's picture of `deck`, for the PowerPoint and the PDF."""
+        self.add(deck)
+        return {s.id: self.png(s.id) for s in deck.slides if s.chart is not None}
 
     def ready(self) -> int:
         """How many pictures are rendered (for tests and the bench)."""

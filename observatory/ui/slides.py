@@ -125,16 +125,17 @@ def deck_key(snapshot: tuple[str, str], period: tuple[int, int] | None, code_lan
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
-def _pictures(*key) -> pictures.DeckPictures:
-    """The chart pictures of one deck (slideshow, PowerPoint, PDF), rendered once in the background."""
-    return pictures.DeckPictures(_deck(*key), key[2])
+def _pictures(snapshot_version: str, data_root: str, language: str, provinces: tuple[str, ...],
+              period: tuple[int, int] | None) -> pictures.DeckPictures:
+    """The chart pictures of every deck of these choices (slideshow, PowerPoint, PDF), rendered once."""
+    return pictures.DeckPictures(language)
 
 
 @functools.lru_cache(maxsize=16)
 def deck_pictures(key: tuple) -> pictures.DeckPictures:
-    """The deck's pictures, started rendering; a dict lookup on a rerun (see deck_view)."""
-    found = _pictures(*key)
-    found.start()
+    """The pictures of the deck of `key`; a dict lookup on a rerun (see deck_view)."""
+    found = _pictures(*key[:4], key[5])
+    found.add(deck_view(key, True).deck)
     return found
 
 
@@ -182,8 +183,6 @@ def setup() -> None:
     _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(decks.SLIDE_IDS) else None)
     key = deck_key(snapshot, period, code_lang)
     view = deck_view(key, bool(ordered))
-    if view.deck.slides:
-        deck_pictures(key)  # rendered while the presenter looks at the summary: the first pass is quick too
     _deck_summary(view, t)
     _actions(view.deck, key, t)
     st.caption(f"{t('present.setup.keys')}  \n{t('present.setup.link')}")
@@ -256,11 +255,11 @@ def _actions(deck: decks.Deck, key: tuple, t) -> None:
                 return
             code_lang = key[2]
             st.download_button(t("present.download.pptx"),
-                               lambda: export.to_pptx(deck, code_lang, deck_pictures(key).all()),
+                               lambda: export.to_pptx(deck, code_lang, deck_pictures(key).all(deck)),
                                file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
                                icon=":material/download:", key="present-pptx")
             st.download_button(t("present.download.pdf"),
-                               lambda: export.to_pdf(deck, code_lang, deck_pictures(key).all()),
+                               lambda: export.to_pdf(deck, code_lang, deck_pictures(key).all(deck)),
                                file_name="osservatorio-presentazione.pdf", mime="application/pdf",
                                on_click="ignore", icon=":material/picture_as_pdf:", key="present-pdf")
 

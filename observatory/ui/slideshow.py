@@ -83,8 +83,10 @@ def presentation() -> None:
     count = len(deck.slides)
     index = _index(count)
     to_url(INDEX, str(index + 1))
+    found = slides.deck_pictures(key)
+    found.start([s.id for s in deck.slides[index:] + deck.slides[:index]])  # from the one on screen onwards
     with st.container(key="slide"):
-        _slide(deck, deck.slides[index], index, slides.deck_pictures(key), t)
+        _slide(deck, deck.slides[index], index, found, t)
     seconds = decks.parse_autoplay(st.query_params.get(AUTOPLAY))
     _controls(count, index, bool(seconds), t)
     st.session_state["_present_autoplay_s"] = seconds
