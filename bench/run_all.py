@@ -15,6 +15,7 @@ SCRIPTS = [
     ("bench_pages.py", []),
     ("bench_map_payload.py", []),
     ("bench_browser.py", []),
+    ("bench_slides.py", []),
     ("bench_ingest.py", []),
 ]
 
