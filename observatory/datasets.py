@@ -9,10 +9,10 @@ import pandas as pd
 
 from observatory import store
 from observatory.errors import ObservatoryError
-from observatory.sources import camcom, excelsior, geopop, istat, lombardia, mim, published
+from observatory.sources import camcom, excelsior, geopop, istat, istat_bes, lombardia, mim, published
 from observatory.sources.types import Dataset, FetchContext  # noqa: F401  (re-exported)
 
-_MODULES = [geopop, istat, lombardia, camcom, mim, excelsior, published]
+_MODULES = [geopop, istat, istat_bes, lombardia, camcom, mim, excelsior, published]
 
 CATALOGUE: dict[str, Dataset] = {d.id: d for module in _MODULES for d in module.DATASETS}
 

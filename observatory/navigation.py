@@ -24,6 +24,9 @@ PAGES = [
     PageEntry("pages/mercato-lavoro.py", "mercato-lavoro", "nav.labour", DATA, (
         ("tassi", "labour.section.rates"), ("flussi", "labour.section.flows"), ("assunti", "labour.section.hires"),
         ("confronto", "labour.section.year_on_year"))),
+    PageEntry("pages/qualita-lavoro.py", "qualita-lavoro", "nav.quality", DATA, (
+        ("qualita", "quality.section.quality"), ("cassa", "quality.section.cig"),
+        ("politiche", "quality.section.gol"))),
     PageEntry("pages/imprese.py", "imprese", "nav.business", DATA, (
         ("nascite", "biz.section.flows"), ("tassi", "biz.section.rates"), ("settori", "biz.section.sectors"),
         ("comuni", "biz.section.local"))),
@@ -39,6 +42,8 @@ PAGES = [
     PageEntry("pages/confronti.py", "confronti", "nav.sectors", DATA, (
         ("settori", "sectors.section.compare"), ("indice", "sectors.section.index"),
         ("tutti", "sectors.section.all"))),
+    PageEntry("pages/parti-sociali.py", "parti-sociali", "nav.partners", DATA, (
+        ("sindacati", "lens.section.unions"), ("imprese", "lens.section.employers"))),
     PageEntry("pages/fonti.py", "fonti", "nav.sources", INFO, (
         ("dataset", "sources.datasets"), ("indicatori", "sources.indicators"), ("verifica", "sources.verify"))),
     PageEntry("pages/presenta.py", "presenta", "nav.present", INFO),

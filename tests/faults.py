@@ -10,7 +10,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from tests import lombardia_stub, test_sources_camcom, test_sources_istat, test_sources_istat_asia, test_sources_mim
+from tests import (
+    lombardia_stub,
+    test_sources_camcom,
+    test_sources_istat,
+    test_sources_istat_asia,
+    test_sources_istat_bes,
+    test_sources_mim,
+)
 from tests.fixture_server import FixtureServer, Reply
 from tests.test_sources_istat import FIX
 
@@ -89,6 +96,29 @@ def _istat_partial(server):
     """One indicator empty (200, header only), as the outside check saw: the activity rate gone."""
     test_sources_istat.serve(server, overrides={"150_916": _istat_header("150_916"),
                                                 "150_1191": _istat_header("150_1191")})
+
+
+# --- ISTAT BES dei territori ----------------------------------------------------------------------
+
+def _bes_serve(server):
+    test_sources_istat_bes.serve(server)
+    return {"istat": server.url}
+
+
+def _bes_empty(server):
+    test_sources_istat_bes.serve(server, overrides={f: test_sources_istat_bes.header(f)
+                                                    for f in test_sources_istat_bes.FLOW_IDS})
+
+
+def _bes_renamed(server):
+    body = (FIX / "DF_BES_TERRIT_3.csv").read_bytes().replace(b",DOMAIN,", b",DOMINIO,", 1)
+    test_sources_istat_bes.serve(server, overrides={"DF_BES_TERRIT_3": body})
+
+
+def _bes_partial(server):
+    """The education domain's flow (NEET) comes back with its header only."""
+    flow = "DF_BES_TERRIT_2"
+    test_sources_istat_bes.serve(server, overrides={flow: test_sources_istat_bes.header(flow)})
 
 
 # --- ISTAT local units ----------------------------------------------------------------------------
@@ -220,6 +250,11 @@ SCENARIOS = [
              _istat_renamed, _istat_partial, carries=True,
              expected={"garbage": r"non è in formato SDMX-CSV", "empty-200": r"non ha restituito alcun dato",
                        "renamed-column": r"colonne attese \(REF_AREA\)",
+                       "429-long-retry-after": r"limita le richieste"}),
+    Scenario("istat-bes", "bes_lavoro", _bes_serve, "/dataflow/", "/data/DF_BES_TERRIT_3/", _bes_empty,
+             _bes_renamed, _bes_partial, carries=True,
+             expected={"garbage": r"non è in formato SDMX-CSV", "empty-200": r"non ha restituito alcun dato BES",
+                       "renamed-column": r"colonne attese \(DOMAIN\)",
                        "429-long-retry-after": r"limita le richieste"}),
     Scenario("istat-unita-locali", "unita_locali", _asia_serve, "/dataflow/", f"/data/{ASIA}/", _asia_empty,
              _asia_renamed, _asia_partial, carries=True,

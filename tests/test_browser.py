@@ -103,7 +103,8 @@ ENGLISH = [("panoramica", None, "Overview"), ("mercato-lavoro", None, "Labour ma
            ("mercato-lavoro", "flussi", "Labour market"), ("imprese", None, "Businesses"),
            ("competenze", None, "Skills"),
            ("formazione", None, "Education"), ("formazione", "andamento", "Education"),
-           ("fonti", "verifica", "Sources and method")]
+           ("fonti", "verifica", "Sources and method"), ("qualita-lavoro", None, "Job quality and policies"),
+           ("qualita-lavoro", "cassa", "Job quality and policies"), ("parti-sociali", "imprese", "Social partners")]
 
 
 @pytest.mark.parametrize(("path", "view", "title"), ENGLISH, ids=lambda v: v or "-")
@@ -115,6 +116,24 @@ def test_english_pages_render_cleanly(chromium, app_url, shots, path, view, titl
     try:
         assert result["exceptions"] == [] and result["outside"] == [] and result["console"] == []
         assert result["page"].locator('[data-testid="stMain"] h1').first.inner_text().strip() == title
+    finally:
+        result["context"].close()
+
+
+PHONE = (390, 844)
+PHONE_VIEWS = [(entry, code) for entry in navigation.PAGES if entry.url_path in ("qualita-lavoro", "parti-sociali")
+               for code, _ in entry.views]
+
+
+@pytest.mark.parametrize(("entry", "view"), PHONE_VIEWS, ids=lambda v: getattr(v, "url_path", v))
+def test_quality_and_lens_views_read_on_a_phone(chromium, app_url, shots, entry, view):
+    """The job-quality page and the lenses at 390×844: clean, and nothing wider than the screen."""
+    url = f"{app_url}/{entry.url_path}?sezione={view}"
+    result = visit(chromium, url, shots / f"phone-{entry.url_path}-{view}.png", viewport=PHONE)
+    try:
+        assert result["exceptions"] == [] and result["outside"] == [] and result["console"] == []
+        width = result["page"].evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE[0], f"the page scrolls sideways on a phone ({width} px)"
     finally:
         result["context"].close()
 

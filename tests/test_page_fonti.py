@@ -78,7 +78,7 @@ def test_verification_view_lists_every_published_figure(data_dir):
     table = _table(at)
     assert len(table) == 225
     assert table["Stato"].iloc[0] == "concorda"  # figures the archive reproduces come first
-    assert any(c.value.startswith("225 numeri pubblicati: concorda 3") for c in at.caption)
+    assert any(c.value.startswith("225 numeri pubblicati: concorda 4") for c in at.caption)  # + BES Lecco 72,8
     slip = open_page("fonti", sezione="verifica", stato="errore_aritmetico")
     rows = _table(slip)
     assert len(rows) == 1 and rows["Pubblicato"].item() == "4.602" and rows["Calcolato dall'archivio"].item() == "4.512"

@@ -1,6 +1,7 @@
 """Excelsior workbook upload: tables found by title, suppressed cells, formulas, and Italian errors."""
 
 import io
+import json
 import re
 import zipfile
 
@@ -13,7 +14,7 @@ from observatory.pipeline import refresh
 from observatory.sources import excelsior
 from tests.conftest import REPO
 
-DEMO = REPO / "data" / "raw" / "excelsior" / "excelsior_como_lecco_2025.xlsx"
+DEMO = REPO / "data" / "raw" / "excelsior" / "excelsior_como_lecco_2023-2025.xlsx"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 
 
@@ -64,9 +65,14 @@ def test_demo_workbook_parses_into_the_schema():
     datasets.validate("excelsior", frame)
     assert set(frame["territorio"]) == {"ITC42", "ITC43"}
     assert set(frame["dimensione"]) == {"gruppo_professionale", "settore", "titolo_studio", "totale"}
-    assert (frame["anno"] == 2025).all()
-    totals = frame[frame["dimensione"] == "totale"].set_index("territorio")["entrate"]
-    assert totals.to_dict() == {"ITC42": 41300.0, "ITC43": 23900.0}
+    assert set(frame["anno"]) == {2023, 2024, 2025}
+    totals = frame[frame["dimensione"] == "totale"].set_index(["territorio", "anno"])["entrate"]
+    sidecar = json.loads(DEMO.with_name(DEMO.name + ".provenance.json").read_text(encoding="utf-8"))
+    quarters = {}
+    for quarter in sidecar["calibrazione"]["trimestri"]:  # a year's planned hires are its four quarters'
+        key = ({"Como": "ITC42", "Lecco": "ITC43"}[quarter["territorio"]], quarter["anno"])
+        quarters[key] = quarters.get(key, 0) + quarter["entrate"]
+    assert totals.to_dict() == quarters and len(quarters) == 6
     dirigenti = frame[frame["categoria"] == "Dirigenti"]
     assert dirigenti["entrate"].isna().all() and dirigenti["quota_difficile"].isna().all()  # "-" and "n.d."
     education = frame[(frame["dimensione"] == "titolo_studio")]["quota_difficile"].dropna()

@@ -109,4 +109,5 @@ def test_every_demo_raw_file_has_a_matching_provenance_sidecar():
         assert sidecar["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert sidecar["provenance"] == "dimostrativo" and sidecar["publisher"] == "ISTAT"
         assert sidecar["url"].startswith("https://esploradati.istat.it/SDMXWS/rest/")
-        assert set(sidecar) == {"publisher", "url", "retrieved", "licence", "sha256", "provenance", "datasets", "note"}
+        keys = {"publisher", "url", "retrieved", "licence", "sha256", "provenance", "datasets", "note"}
+        assert set(sidecar) == keys | ({"calibrazione"} if "/data/" in sidecar["url"] else set())

@@ -13,7 +13,7 @@ import pytest
 
 from observatory import datasets, store
 from observatory.errors import ObservatoryError
-from observatory.pipeline import refresh
+from observatory.pipeline import mirror, refresh, snapshot
 from observatory.sources import lombardia, lombardia_dates
 from observatory.sources import lombardia_mappings as m
 from observatory.sources.types import FetchContext
@@ -277,24 +277,50 @@ def test_sector_table_and_keywords():
 
 
 @pytest.mark.parametrize("dataset_id", list(lombardia.VIEWS))
-def test_shipped_demo_files_build_every_dataset(dataset_id, monkeypatch):
+def test_shipped_demo_answers_build_every_dataset_through_the_api_path(dataset_id, monkeypatch):
+    """The offline build asks the recorded SoQL answers exactly what a live refresh asks the portal."""
     root = REPO / "data" / "raw" / "lombardia"
     view_id = lombardia.VIEWS[dataset_id][0]
-    for path in (root / "api" / "views" / f"{view_id}.json", root / "api" / "views" / view_id / "rows.csv"):
+    answers = sorted(p for p in (root / "resource" / f"{view_id}.json{mirror.ANSWERS}").iterdir()
+                     if not p.name.endswith(".provenance.json"))
+    assert len(answers) == 2  # the two provinces, then the whole region: one page each
+    for path in [root / "api" / "views" / f"{view_id}.json", *answers]:
         sidecar = json.loads(path.with_name(path.name + ".provenance.json").read_text(encoding="utf-8"))
         assert sidecar["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert sidecar["provenance"] == "dimostrativo" and dataset_id in sidecar["datasets"]
         assert path.stat().st_size < 3_200_000
-    monkeypatch.setenv("OSSERVATORIO_LOMBARDIA_MODE", "bulk")
-    server = FixtureServer(root).start()
-    try:
-        ctx = FetchContext(base_urls={"lombardia": server.url})
+        if path in answers:
+            assert path.name == f"{mirror.query_key(sidecar['request']['query'])}.json"
+            assert "count(*) AS n" in sidecar["request"]["query"]["$select"]
+    assert not (root / "api" / "views" / view_id / "rows.csv").exists()  # no raw events are shipped
+    for key, value in snapshot.RAW_REQUESTS.items():
+        monkeypatch.setenv(key, value)
+    with mirror.serve(REPO / "data" / "raw") as url:
+        ctx = FetchContext(base_urls={"lombardia": f"{url}/lombardia"})
         frame = datasets.get(dataset_id).fetch(ctx)
-    finally:
-        server.stop()
     datasets.validate(dataset_id, frame)
     assert frame["mese"].min() == pd.Timestamp("2019-01-01") and frame["mese"].max() == pd.Timestamp("2025-12-01")
     assert {"ITC42", "ITC43", "ITC4"} == set(frame["territorio"])
+    yearly = frame.groupby(["territorio", frame["mese"].dt.year])["eventi"].sum().unstack()
+    assert (yearly.loc["ITC4"] > yearly.loc["ITC42"] + yearly.loc["ITC43"]).all()
+    if dataset_id == "avviamenti":  # full scale: about 100,000 hires a year in the two provinces
+        assert (yearly.loc[["ITC42", "ITC43"]].sum() > 85_000).all()
+
+
+def test_a_query_the_answers_do_not_hold_is_a_clear_error(monkeypatch):
+    for key, value in snapshot.RAW_REQUESTS.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("OSSERVATORIO_LOMBARDIA_DAL", "2018")  # not what the answers were recorded for
+    with mirror.serve(REPO / "data" / "raw") as url, pytest.raises(ObservatoryError, match="HTTP 404"):
+        datasets.get("avviamenti").fetch(FetchContext(base_urls={"lombardia": f"{url}/lombardia"}))
+
+
+def test_the_text_query_names_the_years_up_to_the_last_one(monkeypatch):
+    monkeypatch.setenv("OSSERVATORIO_LOMBARDIA_AL", "2021")
+    where = lombardia.soql("text", ["COMO"], 2019)["$where"]
+    assert re.findall(r"'%/(\d{4})%'", where) == ["2019", "2020", "2021"]
+    monkeypatch.delenv("OSSERVATORIO_LOMBARDIA_AL")
+    assert lombardia.last_year() == pd.Timestamp.now().year + 1
 
 
 def test_a_bulk_export_that_is_not_utf8_is_an_italian_error(fixture_server, monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 from observatory import datasets, store
 from observatory.indicators import verification
 from observatory.pipeline import changelog
-from observatory.sources import lfs_copies, published
+from observatory.sources import bes_copies, lfs_copies, published
 from observatory.sources.types import FetchContext
 from tests.conftest import REPO
 
@@ -23,6 +23,7 @@ def frames():
     shipped = REPO / "data" / "snapshot"
     return {"numeri_pubblicati": published.build(RAW, FetchContext()),
             "forze_lavoro": lfs_copies.build(RAW, FetchContext()),
+            "bes_lavoro": bes_copies.build(RAW, FetchContext()),
             "avviamenti": store.read_dataset("avviamenti", base=shipped),
             "cessazioni": store.read_dataset("cessazioni", base=shipped)}
 
@@ -56,18 +57,44 @@ def test_agrees_after_the_publishers_rounding(checked):
     assert lombardia["stato"] == "concorda" and lombardia["valore_calcolato"] == pytest.approx(4.855)
 
 
+def test_a_bes_figure_agrees_with_the_bes_copy(checked):
+    lecco = figure(checked, 47, POLICIES)  # Lecco employment 20-64, 2024: 72,8 in the press and in the BES copy
+    assert (lecco["territorio"], lecco["indicatore"], lecco["periodo"]) == ("Lecco", "tasso_occupazione_20_64", "2024")
+    assert (lecco["stato"], lecco["motivo"]) == ("concorda", "arrotondamento")
+    assert lecco["valore_calcolato"] == pytest.approx(72.8) and "bes_lavoro" in lecco["confronto"]
+    undated = checked[(checked["dominio"] == "BES") & (checked["periodo"] == "latest (n.d.)")]
+    assert len(undated) == 3 and set(undated["stato"]) == {"non_calcolabile"}  # no year, nothing to compare
+
+
 def test_revised_since_publication(checked):
     como = figure(checked, 5)  # Como 2020 unemployment: 5.3 published in April 2021, 5.594 in today's series
     assert (como["stato"], como["motivo"]) == ("rivisto", "serie_precedente")
     assert como["valore_calcolato"] == pytest.approx(5.594) and como["scarto"] == pytest.approx(0.294)
     again = figure(checked, 45)  # Como hires 2019-Q2: 17,767 in the 2019 note, 17,930 in the 2020 one
     assert (again["stato"], again["motivo"], again["valore_calcolato"]) == ("rivisto", "ripubblicato", 17930)
+    target = figure(checked, 38, POLICIES)  # GOL 2023 target: 5,697 in May 2023, 5,769 in the July note
+    assert (target["stato"], target["motivo"], target["valore_calcolato"]) == ("rivisto", "ripubblicato", 5769)
+    assert figure(checked, 43, POLICIES)["stato"] == "non_calcolabile"  # the later one stands
 
 
 def test_different_perimeter(checked):
     lecco = figure(checked, 66)  # Osservatorio provinciale Lecco, hires 2023-Q3: the CPI of Lecco and Merate
     assert (lecco["stato"], lecco["motivo"]) == ("perimetro_diverso", "cpi_lecco_merate")
     assert pd.isna(lecco["valore_calcolato"])
+
+
+def test_short_time_work_total_against_its_parts(frames):
+    """Lecco 2025-Q3: 804,646 hours = 789,742 ordinary + 14,904 extraordinary on the same page; a page whose
+    parts do not add up is a slip."""
+    figures = frames["numeri_pubblicati"]
+    assert verification.verify(frames).set_index(["file", "riga"]).loc[(POLICIES, 24), "stato"] == "non_calcolabile"
+    slipped = figures.copy()
+    cigs = (slipped["file"] == POLICIES) & (slipped["indicatore"] == "cigs_ore_autorizzate") & \
+        (slipped["periodo"] == "2025-Q3")
+    slipped.loc[cigs, "valore"] = 24904.0
+    checked = verification.verify({**frames, "numeri_pubblicati": slipped}).set_index(["file", "riga"])
+    total = checked.loc[(POLICIES, 24)]
+    assert (total["stato"], total["motivo"], total["valore_calcolato"]) == ("errore_aritmetico", "somma_parti", 814646)
 
 
 def test_publishers_arithmetic_slip(checked):
@@ -97,7 +124,7 @@ def test_not_computable_from_the_snapshot(checked, frames):
 def test_counts_cover_every_figure(checked):
     counts = verification.counts(checked.reset_index())
     assert sum(counts.values()) == 225 and list(counts) == list(verification.STATUSES)
-    assert counts["concorda"] == 3 and counts["errore_aritmetico"] == 1
+    assert counts["concorda"] == 4 and counts["errore_aritmetico"] == 1 and counts["rivisto"] == 6
 
 
 def test_a_refresh_that_changes_a_status_says_so(tmp_path, frames):

@@ -1,46 +1,50 @@
-"""Write the CONSTRUCTED demo mirror of Regione Lombardia's contract events (dati.lombardia.it).
+"""Write the CONSTRUCTED demo answers of Regione Lombardia's Socrata portal (dati.lombardia.it) for the
+Comunicazioni Obbligatorie: hires, terminations, extensions and transformations, at full scale.
 
-Files mirror the portal's URL paths under data/raw/lombardia/: the view metadata
-`api/views/{id}.json` and the full export `api/views/{id}/rows.csv`, in the publisher's format
-(display-name header, dd/mm/yyyy text dates, one row per event), with a provenance sidecar each.
-Values are invented but plausible, and sampled 1 event in SCALE so each file stays under ~3 MB:
-multiply the counts by SCALE for the real order of magnitude. Run: python data/raw/make_demo_lombardia.py"""
+What is written is what the connector asks in its API mode (observatory/sources/lombardia.py): the
+view metadata `api/views/{id}.json`, and for each aggregated SoQL query (`$select …, count(*) AS n …
+$group …`, the two provinces, then the whole region, paged by `$limit`/`$offset`) its JSON answer,
+recorded under `resource/{id}.json.query/` by the key of the exact query (observatory/pipeline/mirror.py)
+with a sidecar listing it. Settings (first and last year, page size) are those of the offline build
+(pipeline/snapshot.RAW_REQUESTS). Counts are invented but calibrated: per province the totals equal the
+published figures of demo_cob_targets.py (published_figures_Como_Lecco.csv rows 11–16, 29–44, 53–68;
+their sidecars name each one), the months between follow a stated prior. Seeded: byte-identical on
+every run. Run: python data/raw/make_demo_lombardia.py"""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
+import os
+import shutil
+import sys
 from pathlib import Path
 
 import numpy as np
 
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent.parent)]
+
+import demo_cob_targets as targets  # noqa: E402
+from demo_calibration import FILE, figure, monthly_totals, months_of, note_figure, rounding_unit, row, rows_of  # noqa: E402
+from demo_soda import AGES, answer_rows, month_groups, soda_json  # noqa: E402
+
+from observatory import territory  # noqa: E402
+from observatory.pipeline import mirror, snapshot  # noqa: E402
+
+os.environ.update(snapshot.RAW_REQUESTS)  # the settings the offline build will ask with
+from observatory.sources import lombardia  # noqa: E402
+
 SEED = 20261125
-SCALE = 500
-ROOT = Path(__file__).resolve().parent / "lombardia"
+ROOT = HERE / "lombardia"
 RETRIEVED = "2026-11-25"
-LICENCE = "IODL 2.0 [da verificare]"
-PUBLISHER = "Regione Lombardia — Osservatorio mercato del lavoro (Comunicazioni Obbligatorie)"
+PORTAL = "https://www.dati.lombardia.it"
 HEADER = ["DATA", "GENERE", "ETA", "SETTOREECONOMICODETTAGLIO", "TITOLOSTUDIO", "CONTRATTO", "MODALITALAVORO",
           "PROVINCIAIMPRESA", "ITALIANO"]
-#: dataset → (view id, title, share of hires, monthly seasonality Jan..Dec)
-VIEWS = {
-    "avviamenti": ("qbau-cyuc", "Rapporti di lavoro attivati", 1.00,
-                   [1.15, 0.95, 1.05, 1.00, 1.05, 1.05, 0.95, 0.55, 1.25, 1.10, 0.95, 0.75]),
-    "cessazioni": ("nwz3-p6vm", "Rapporti di lavoro cessati", 0.97,
-                   [0.80, 0.80, 0.90, 0.90, 0.95, 1.25, 1.10, 0.95, 1.15, 0.95, 0.85, 1.40]),
-    "proroghe": ("chng-cman", "Rapporti di lavoro prorogati", 0.35,
-                 [1.30, 0.90, 1.00, 0.95, 1.00, 1.05, 1.00, 0.70, 1.00, 1.00, 0.95, 1.15]),
-    "trasformazioni": ("8dwx-jjag", "Rapporti di lavoro trasformati", 0.10,
-                       [1.60, 0.90, 0.95, 0.90, 0.90, 0.95, 1.00, 0.60, 0.95, 1.00, 0.95, 1.30]),
-}
-#: monthly hires at full scale: Como ~7,000, Lecco ~4,000, the rest of Lombardy ~109,000
-PROVINCES = {"COMO": 7000, "LECCO": 4000, "MILANO": 50000, "BERGAMO": 12500, "BRESCIA": 13500, "VARESE": 8000,
-             "MONZA E DELLA BRIANZA": 8000, "PAVIA": 4300, "CREMONA": 3200, "MANTOVA": 4200, "LODI": 2200,
-             "SONDRIO": 3100}
-YEAR_LEVEL = {2019: 1.00, 2020: 0.82, 2021: 0.95, 2022: 1.07, 2023: 1.08, 2024: 1.06, 2025: 1.05}
-COVID = {(2020, 3): 0.60, (2020, 4): 0.30, (2020, 5): 0.55, (2020, 6): 0.85}
+TITLES = {"avviamenti": "Rapporti di lavoro attivati", "cessazioni": "Rapporti di lavoro cessati",
+          "proroghe": "Rapporti di lavoro prorogati", "trasformazioni": "Rapporti di lavoro trasformati"}
+#: groups a month: per province, for the rest of Lombardy (the region's answer also holds the provinces')
+GROUPS = {"avviamenti": (32, 32), "cessazioni": (32, 32), "proroghe": (16, 16), "trasformazioni": (10, 10)}
 
 SECTORS = {  # official ATECO 2007 titles, a variant, and labels that map to no section
     "Ristorazione con somministrazione": 9, "Alberghi": 4, "Rifugi di montagna": 0.3,
@@ -68,10 +72,17 @@ SECTORS = {  # official ATECO 2007 titles, a variant, and labels that map to no 
 LOCAL_SECTORS = {"COMO": {"Finissaggio dei tessili": 4, "Tessitura": 2.5, "Alberghi": 6},
                  "LECCO": {"Lavori di meccanica generale": 6, "Fabbricazione di altri articoli in metallo": 4,
                            "Fabbricazione di strutture metalliche e di parti di strutture": 4}}
-CONTRACTS = {"LAVORO A TEMPO DETERMINATO": 46, "LAVORO A TEMPO INDETERMINATO": 16, "CONTRATTO DI SOMMINISTRAZIONE": 12,
-             "LAVORO INTERMITTENTE": 7, "APPRENDISTATO PROFESSIONALIZZANTE O CONTRATTO DI MESTIERE": 5,
-             "LAVORO DOMESTICO": 5, "TIROCINIO": 4, "COLLABORAZIONE COORDINATA E CONTINUATIVA": 3,
-             "LAVORO AUTONOMO NELLO SPETTACOLO": 2}
+CONTRACTS = {
+    "avviamenti": {"LAVORO A TEMPO DETERMINATO": 46, "LAVORO A TEMPO INDETERMINATO": 16,
+                   "CONTRATTO DI SOMMINISTRAZIONE": 12, "LAVORO INTERMITTENTE": 7,
+                   "APPRENDISTATO PROFESSIONALIZZANTE O CONTRATTO DI MESTIERE": 5, "TIROCINIO": 4,
+                   "COLLABORAZIONE COORDINATA E CONTINUATIVA": 3, "LAVORO AUTONOMO NELLO SPETTACOLO": 2},
+    "proroghe": {"LAVORO A TEMPO DETERMINATO": 72, "CONTRATTO DI SOMMINISTRAZIONE": 20, "LAVORO INTERMITTENTE": 5,
+                 "TIROCINIO": 3},
+    "trasformazioni": {"LAVORO A TEMPO INDETERMINATO": 84,
+                       "APPRENDISTATO PROFESSIONALIZZANTE O CONTRATTO DI MESTIERE": 12,
+                       "LAVORO A TEMPO DETERMINATO": 4},
+}
 TIMES = {"TEMPO PIENO": 60, "TEMPO PARZIALE ORIZZONTALE": 20, "TEMPO PARZIALE VERTICALE": 5, "TEMPO PARZIALE MISTO": 3,
          "NON DEFINITO": 10, "": 2}
 EDUCATION = {"LICENZA MEDIA": 35, "DIPLOMA DI ISTRUZIONE SECONDARIA SUPERIORE": 28, "LAUREA": 14,
@@ -82,35 +93,45 @@ COUNTRIES = {"ITALIA": 72, "ROMANIA": 5, "ALBANIA": 3, "MAROCCO": 3, "EGITTO": 2
              "FILIPPINE": 1, "": 1}
 
 
-def _draw(rng: np.random.Generator, weights: dict[str, float], size: int) -> np.ndarray:
-    labels = np.array(list(weights), dtype=object)
-    p = np.array(list(weights.values()), dtype=float)
-    return rng.choice(labels, size=size, p=p / p.sum())
+def shares(dataset_id: str, scope: str) -> dict[str, dict[str, float]]:
+    return {"settoreeconomicodettaglio": {**SECTORS, **LOCAL_SECTORS.get(scope, {})},
+            "contratto": CONTRACTS.get(dataset_id, CONTRACTS["avviamenti"]), "modalitalavoro": TIMES,
+            "genere": {"M": 55, "F": 45}, "eta": AGES, "titolostudio": EDUCATION, "italiano": COUNTRIES}
 
 
-def _ages(rng: np.random.Generator, size: int) -> np.ndarray:
-    ages = np.clip(np.round(rng.gamma(2.5, 7.0, size) + 16), 15, 75).astype(int).astype(str).astype(object)
-    outliers = rng.random(size) < 0.002  # the real data carry impossible ages such as 221
-    ages[outliers] = rng.choice(np.array(["221", "0", "9", "120"], dtype=object), outliers.sum())
-    return ages
+def monthly(dataset_id: str) -> dict[str, np.ndarray]:
+    """Events a month per scope: the provinces calibrated on their published figures, the rest of Lombardy
+    on the prior alone."""
+    out = {scope: monthly_totals(targets.MONTHS, targets.prior(dataset_id, scope), found)
+           for scope, found in targets.TARGETS[dataset_id].items()}
+    out["REST"] = monthly_totals(targets.MONTHS, targets.prior(dataset_id, "REST"), [])
+    return out
 
 
-def events(rng: np.random.Generator, share: float, season: list[float]) -> list[list[str]]:
-    rows = []
-    for year, level in YEAR_LEVEL.items():
-        for month in range(1, 13):
-            days = 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
-            for province, monthly in PROVINCES.items():
-                mean = monthly * share * level * season[month - 1] * COVID.get((year, month), 1.0) / SCALE
-                count = int(rng.poisson(mean))
-                sectors = {**SECTORS, **LOCAL_SECTORS.get(province, {})}
-                columns = [
-                    [f"{d:02d}/{month:02d}/{year}" for d in rng.integers(1, days + 1, count)],
-                    _draw(rng, {"M": 55, "F": 45}, count), _ages(rng, count), _draw(rng, sectors, count),
-                    _draw(rng, EDUCATION, count), _draw(rng, CONTRACTS, count), _draw(rng, TIMES, count),
-                    [province] * count, _draw(rng, COUNTRIES, count)]
-                rows.extend(sorted(zip(*columns), key=lambda r: r[0][:2]))
-    return rows
+def check_balances(hires: dict[str, np.ndarray], ends: dict[str, np.ndarray]) -> None:
+    """The published balances (hires − terminations) follow from the calibrated months."""
+    checks = [(scope, period, figure(number), f"riga {number}", row(number)["note"].startswith("approx"))
+              for (scope, period), number in targets.BALANCES.items()]
+    checks += [("LECCO", "2023-Q3", note_figure(66, "saldo +180"), "nota riga 66", False),
+               ("LECCO", "2025-H1", note_figure(67, "saldo +2,653"), "nota riga 67", False)]
+    for scope, period, value, where, approximate in checks:
+        first, last = (targets.MONTHS.index(m) for m in months_of(period))
+        got = int(hires[scope][first:last + 1].sum() - ends[scope][first:last + 1].sum())
+        if abs(got - value) > (rounding_unit(value) / 2 if approximate else 0):
+            raise ValueError(f"saldo {scope} {period}: {got} invece di {value} ({FILE} {where})")
+
+
+def groups(rng, dataset_id: str, totals: dict[str, np.ndarray]) -> dict[str, list[dict]]:
+    """Every scope's aggregated groups, month by month (hires concentrate on the first of the month)."""
+    per_province, rest = GROUPS[dataset_id]
+    first_day = 4.0 if dataset_id == "avviamenti" else 1.0
+    out = {}
+    for scope, values in totals.items():
+        out[scope] = [{**g, "provinciaimpresa": scope}
+                      for (year, month), total in zip(targets.MONTHS, values)
+                      for g in month_groups(rng, year, month, int(total), rest if scope == "REST" else per_province,
+                                            shares(dataset_id, scope), first_day)]
+    return out
 
 
 def metadata(view_id: str, title: str) -> bytes:
@@ -124,38 +145,70 @@ def metadata(view_id: str, title: str) -> bytes:
     return (json.dumps(view, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def export_csv(rows: list[list[str]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
-
-
-def write(path: Path, body: bytes, url: str, dataset_id: str, note: str) -> None:
+def write(path: Path, body: bytes, url: str, dataset_id: str, note: str, **extra) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(body)
-    sidecar = {"publisher": PUBLISHER, "url": url, "retrieved": RETRIEVED, "licence": LICENCE,
-               "sha256": hashlib.sha256(body).hexdigest(), "provenance": "dimostrativo",
-               "datasets": [dataset_id], "note": note}
+    sidecar = {"publisher": lombardia.PUBLISHER, "url": url, "retrieved": RETRIEVED,
+               "licence": lombardia.FALLBACK_LICENCE, "sha256": hashlib.sha256(body).hexdigest(),
+               "provenance": "dimostrativo", "datasets": [dataset_id], "note": note, **extra}
     path.with_name(path.name + ".provenance.json").write_text(
-        json.dumps(sidecar, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{path.relative_to(ROOT.parent)}: {len(body) / 1024 ** 2:.2f} MB")
+        json.dumps(sidecar, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_answers(view_id: str, dataset_id: str, params: dict[str, str], rows: list[dict], note: str,
+                  calibration: list[dict]) -> list[Path]:
+    """The answer pages of one query, as the connector pages (`$limit`, `$offset` until a short page)."""
+    size, written = lombardia.page_size(), []
+    resource = f"/resource/{view_id}.json"
+    for page in range(len(rows) // size + 1):
+        query = {**params, "$limit": str(size), "$offset": str(page * size)}
+        path = mirror.answer_path(ROOT, resource, query)
+        write(path, soda_json(rows[page * size:(page + 1) * size]),
+              f"{PORTAL}{resource}?{mirror.canonical_query(query.items())}", dataset_id, note,
+              request={"path": resource, "query": query}, calibrazione=calibration)
+        written.append(path)
+    return written
+
+
+def note_for(dataset_id: str, totals: dict[str, np.ndarray]) -> str:
+    def yearly(values: np.ndarray) -> str:
+        return ", ".join(f"{y} {int(values[i * 12:(i + 1) * 12].sum()):,}".replace(",", ".")
+                         for i, y in enumerate(targets.YEARS))
+
+    sums = "; ".join(f"{scope.title()} {yearly(values)}" for scope, values in totals.items() if scope != "REST")
+    found = [t for scope in targets.TARGETS[dataset_id].values() for t in scope]
+    return (f"Risposta COSTRUITA (non scaricata) all'interrogazione SoQL aggregata del connettore, a scala reale: "
+            f"{dataset_id} all'anno {sums}. Calibrata sui numeri pubblicati ({FILE}, righe {rows_of(found)}: "
+            "elenco in «calibrazione»); i mesi che nessun numero fissa seguono un andamento ipotizzato; il resto "
+            "della Lombardia (≈ 120.000 avviamenti al mese) non è calibrato: nessun dato pubblicato nell'archivio. "
+            "Pochi gruppi per mese (la risposta reale ne ha molti di più). Generata da "
+            f"data/raw/make_demo_lombardia.py (seme {SEED}).")
 
 
 def main() -> None:
     rng = np.random.default_rng(SEED)
-    for dataset_id, (view_id, title, share, season) in VIEWS.items():
-        portal = f"https://www.dati.lombardia.it/api/views/{view_id}"
-        rows = events(rng, share, season)
-        write(ROOT / "api" / "views" / f"{view_id}.json", metadata(view_id, title), f"{portal}.json", dataset_id,
-              "Metadati costruiti nella forma di /api/views/{id}.json (colonne, fieldName, dataTypeName); "
-              "senza campo license: la licenza va verificata sul portale.")
-        write(ROOT / "api" / "views" / view_id / "rows.csv", export_csv(rows), f"{portal}/rows.csv?accessType=DOWNLOAD",
-              dataset_id, f"Esportazione COSTRUITA (non scaricata), {len(rows)} eventi 2019-01 → 2025-12: campione "
-              f"1 evento ogni {SCALE}; moltiplicare per {SCALE} per l'ordine di grandezza reale (avviamenti al mese: "
-              "Como ~7.000, Lecco ~4.000, Lombardia ~120.000). Generata da data/raw/make_demo_lombardia.py "
-              f"(seme {SEED}).")
+    for old in (ROOT / "api", ROOT / "resource"):
+        shutil.rmtree(old, ignore_errors=True)
+    totals = {dataset_id: monthly(dataset_id) for dataset_id in lombardia.VIEWS}
+    check_balances(totals["avviamenti"], totals["cessazioni"])
+    since = lombardia.first_year()
+    for dataset_id, (view_id, *_rest) in lombardia.VIEWS.items():
+        calibration = [t.record(territorio=scope, misura=dataset_id)
+                       for scope, found in targets.TARGETS[dataset_id].items() for t in found]
+        note = note_for(dataset_id, totals[dataset_id])
+        write(ROOT / "api" / "views" / f"{view_id}.json", metadata(view_id, TITLES[dataset_id]),
+              f"{PORTAL}/api/views/{view_id}.json", dataset_id,
+              "Metadati costruiti nella forma di /api/views/{id}.json (colonne, fieldName, dataTypeName «text» per la "
+              "data, come suggerisce l'esportazione reale gg/mm/aaaa); senza campo license: licenza da verificare.")
+        by_scope = groups(rng, dataset_id, totals[dataset_id])
+        provinces = sorted(p.name.upper() for p in territory.provinces())
+        for scopes, chosen in ((provinces, provinces), (None, [*provinces, "REST"])):
+            params = lombardia.soql("text", scopes, since)
+            names = [item.split(" AS ")[-1].strip() for item in params["$select"].split(", ")]
+            order = [name.strip() for name in params["$order"].split(",")]
+            rows = answer_rows([g for scope in chosen for g in by_scope[scope]], names, order)
+            for path in write_answers(view_id, dataset_id, params, rows, note, calibration):
+                print(f"{path.relative_to(HERE)}: {len(rows)} gruppi, {path.stat().st_size / 1024 ** 2:.2f} MB")
 
 
 if __name__ == "__main__":

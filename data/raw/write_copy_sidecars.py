@@ -133,14 +133,18 @@ def _bes() -> None:
              ("app/static/data/Assoluti_BES_Regione.csv", "ddc1f18d3c6b60ffbefb2754bcead7b7091d6fc9")}
     for name, (path, commit) in files.items():
         write_sidecar(
-            folder / name, publisher="ISTAT", url="https://www.istat.it/statistiche-per-temi/focus/benessere-e-sostenibilita/bes-a-livello-locale/",
-            licence="CC BY 4.0", datasets=[], provenance="copia_verbatim", retrieved=GATHERED,
+            folder / name, publisher="ISTAT",
+            url="https://www.istat.it/statistiche-per-temi/focus/benessere-e-sostenibilita/bes-a-livello-locale/",
+            licence="CC BY 4.0", datasets=["bes_lavoro"], provenance="copia_verbatim", retrieved=GATHERED,
             copy=_copy(DISET, path, commit),
-            treatment="tabella costruita dalla copia con i valori ISTAT (nomi normalizzati, solo sesso totale); "
-                      "righe di Como, Lecco e Lombardia copiate invariate",
-            note="BES dei territori (DF_BES_TERRIT_*): il dataset dell'osservatorio arriva con la pagina sulla "
-                 "qualità del lavoro. Lacune della copia, non di ISTAT: nessun 2022 per il tasso di occupazione "
-                 "20-64, nessun 2023 per la mancata partecipazione di Como e Lecco, nessun 2018 per i NEET.")
+            treatment="tabella elaborata dagli script della copia su risposte ISTAT (nomi normalizzati, solo sesso "
+                      "totale), valori ISTAT invariati; righe di Como, Lecco e Lombardia copiate invariate",
+            note="BES dei territori (DF_BES_TERRIT_*): occupazione 20-64, mancata partecipazione, NEET 15-29 e "
+                 "infortuni mortali o con inabilità permanente. Lacune della copia: nessun 2022 per il tasso di "
+                 "occupazione 20-64 delle province, nessun 2023 per la mancata partecipazione di Como e Lecco, "
+                 "nessun 2018 per i NEET di Como e Lecco. Un aggiornamento da ISTAT porta la serie completa e "
+                 "l'Italia; il 2022 provinciale dell'occupazione 20-64 potrebbe mancare anche in ISTAT "
+                 "(docs/data-gotchas.md).")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,9 @@ def page_year(text: str) -> int | None:
 
 def span(period: str) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
     """(kind, first, last) of a published period: '2019' year, '2019-Q2' quarter, '2019-H1' half,
-    '2020-M1-9' months, '2025-09 (month)' month (first and last as months' first days), and
-    '2022-12-31' a date (a stock on that day); None for anything else."""
+    '2020-M1-9' months, '2025-09 (month)' or '2022-04' month (first and last as months' first days),
+    '2022-12-31' a date (a stock on that day), '2023-01-01/2023-07-18' days and '2022-06/2023-05' months
+    from one to another; None for anything else."""
     text = str(period).strip()
     if re.fullmatch(r"\d{4}", text):
         return "anno", pd.Timestamp(int(text), 1, 1), pd.Timestamp(int(text), 12, 1)
@@ -64,19 +65,32 @@ def span(period: str) -> tuple[str, pd.Timestamp, pd.Timestamp] | None:
                 pd.Timestamp(int(found[1]), low, 1), pd.Timestamp(int(found[1]), high, 1))
     if (found := re.fullmatch(r"(\d{4})-M(\d{1,2})-(\d{1,2})", text)) is not None:
         return "mesi", pd.Timestamp(int(found[1]), int(found[2]), 1), pd.Timestamp(int(found[1]), int(found[3]), 1)
-    if (found := re.fullmatch(r"(\d{4})-(\d\d) \(month\)", text)) is not None:
+    if (found := re.fullmatch(r"(\d{4})-(\d\d)(?: \(month\))?", text)) is not None:
         month = pd.Timestamp(int(found[1]), int(found[2]), 1)
         return "mese", month, month
     if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
         day = pd.Timestamp(text)
         return "data", day, day
+    if (found := re.fullmatch(r"(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)", text)) is not None:
+        return "giorni", pd.Timestamp(found[1]), pd.Timestamp(found[2])
+    if (found := re.fullmatch(r"(\d{4}-\d\d)/(\d{4}-\d\d)", text)) is not None:
+        return "intervallo_mesi", pd.Timestamp(found[1] + "-01"), pd.Timestamp(found[2] + "-01")
     return None
+
+
+def last_day(period: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last day a published period covers ('2024-Q1' → 1 Jan, 31 Mar); None when undated."""
+    found = span(period)
+    if found is None:
+        return None
+    kind, first, last = found
+    return first, last if kind in ("data", "giorni") else last + pd.offsets.MonthEnd(0)
 
 
 def months(period: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """First and last month of a published flow period ('2019', '2019-Q2', '2019-H1', '2020-M1-9')."""
     found = span(period)
-    return None if found is None or found[0] == "data" else (found[1], found[2])
+    return None if found is None or found[0] in ("data", "giorni") else (found[1], found[2])
 
 
 def perimeter(source: str) -> str:

@@ -12,20 +12,24 @@ from observatory.indicators.published import Figure
 
 
 def period_label(periodo: str, lang: str) -> str:
-    """'2019', '4° trim. 2025' / 'Q4 2025', '1° sem. 2025', 'gen–set 2024', 'set 2025', '31 dic 2024'."""
+    """'2019', '4° trim. 2025' / 'Q4 2025', '1° sem. 2025', 'gen–set 2024', 'set 2025', '31 dic 2024',
+    '1 gen 2023 – 18 lug 2023', 'giu 2022 – mag 2023'; 'periodo non indicato' when undated."""
     found = published.span(periodo)
     if found is None:
-        return str(periodo)
+        return labels.t("published.period.unknown", lang)
     kind, first, last = found
+    if kind in ("giorni", "intervallo_mesi"):
+        show = labels.fmt_date if kind == "giorni" else labels.fmt_month
+        return f"{show(first, lang)} – {show(last, lang)}"
     if kind == "anno":
         return str(first.year)
     if kind in ("trimestre", "semestre"):
         number = (first.month - 1) // (3 if kind == "trimestre" else 6) + 1
         return labels.t(f"published.{kind}", lang, n=number, year=first.year)
-    if kind == "mesi":
+    if kind == "mesi" and first.month != last.month:
         return labels.t("published.months", lang, first=labels.fmt_month(first, lang).split(" ")[0],
                         last=labels.fmt_month(last, lang).split(" ")[0], year=first.year)
-    return labels.fmt_month(first, lang) if kind == "mese" else labels.fmt_date(first, lang)
+    return labels.fmt_month(first, lang) if kind in ("mese", "mesi") else labels.fmt_date(first, lang)
 
 
 def page_label(data_pagina: str, lang: str) -> str:

@@ -243,6 +243,13 @@ COLUMNS: dict[str, tuple[str, str]] = {
 }
 
 
+# the job-quality and policy indicators live beside this file (imported here, once Indicator exists)
+from observatory.indicators import registry_quality  # noqa: E402
+
+INDICATORS.update({i.id: i for i in registry_quality.INDICATORS})
+COLUMNS.update(registry_quality.COLUMNS)
+
+
 def indicator(indicator_id: str) -> Indicator:
     return INDICATORS[indicator_id]
 

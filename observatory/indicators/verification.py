@@ -5,7 +5,8 @@ Statuses, in the order they are decided:
 - `perimetro_diverso`: the publisher counts another perimeter (the Lecco observatory's hires are
   those of the employment centres of Lecco and Merate, not the province's as in the regional data);
 - `errore_aritmetico`: the release contradicts itself (a balance that is not hires − terminations,
-  a Como + Lecco total that is not the sum of the two);
+  a Como + Lecco total that is not the sum of the two, short-time work hours whose total is not the
+  ordinary plus the extraordinary hours of the same page);
 - `concorda`: the snapshot's value, rounded as the publisher rounds (its decimals), is the figure;
 - `rivisto`: it differs and was published before the series was revised (ISTAT rebuilt the
   provincial labour-force series for the 2021 EU regulation: anything published before 2022 is an
@@ -27,7 +28,7 @@ from observatory.indicators import published
 from observatory.indicators.published import months, page_year
 
 STATUSES = ("concorda", "rivisto", "perimetro_diverso", "errore_aritmetico", "diverso", "non_calcolabile")
-NEEDS = ("numeri_pubblicati", "forze_lavoro", "avviamenti", "cessazioni")
+NEEDS = ("numeri_pubblicati", "forze_lavoro", "avviamenti", "cessazioni", "bes_lavoro")
 COLUMNS = ["file", "riga", "dominio", "territorio", "indicatore", "periodo", "unita", "valore_testo",
            "valore_pubblicato", "valore_calcolato", "scarto", "stato", "motivo", "confronto", "fonte", "url",
            "data_pagina", "nota"]
@@ -37,8 +38,13 @@ LFS_SERIES_SINCE = 2022
 LFS = {"unemployment_rate": ("tasso_disoccupazione", "15-74"), "employment_rate": ("tasso_occupazione", "15-64")}
 COB = {"avviamenti": "avviamenti", "assunzioni": "avviamenti", "attivazioni": "avviamenti", "cessazioni": "cessazioni"}
 HIRES = ("avviamenti", "assunzioni", "attivazioni")
+#: published BES indicator → our bes_lavoro indicator (BES dei territori, total sex)
+BES = {"tasso_occupazione_20_64": "tasso_occupazione_20_64"}
+#: a short-time work total and the parts one page may give of it
+CIG_PARTS = {"cig_ore_autorizzate_totali": ("cigo_ore_autorizzate", "cigs_ore_autorizzate")}
 #: the dataset each domain's figures would be checked against; while it is demo, that is the reason
-DOMAIN_DATASETS = {"LFS": "forze_lavoro", "COB": "avviamenti", "Registro imprese": "imprese", "Excelsior": "excelsior"}
+DOMAIN_DATASETS = {"LFS": "forze_lavoro", "COB": "avviamenti", "Registro imprese": "imprese", "Excelsior": "excelsior",
+                   "BES": "bes_lavoro"}
 
 
 def decimals(text: str) -> int:
@@ -63,6 +69,17 @@ def _lfs(row, forze: pd.DataFrame) -> tuple[float | None, str, float]:
         return None, looked, 0.0
     slack = 5e-4 if "provenienza" in hit and hit["provenienza"].iloc[0] == "copia_arrotondata" else 0.0
     return float(hit["valore"].iloc[0]), looked, slack
+
+
+def _bes(row, bes: pd.DataFrame) -> tuple[float | None, str, float]:
+    """(value or None, what was looked up, no slack: BES values are published in tenths) for a BES figure."""
+    indicator = BES[row.indicatore]
+    looked = f"bes_lavoro: {indicator}, totale, {row.territorio_nuts}, {row.periodo}"
+    if not str(row.periodo).isdigit():
+        return None, looked, 0.0
+    hit = bes[(bes["indicatore"] == indicator) & (bes["sesso"] == "totale") & (bes["territorio"] == row.territorio_nuts)
+              & (bes["anno"] == int(row.periodo))].dropna(subset=["valore"])
+    return (None if hit.empty else float(hit["valore"].iloc[0])), looked, 0.0
 
 
 def _cob(row, frames: Mapping[str, pd.DataFrame]) -> tuple[float | None, str]:
@@ -109,6 +126,11 @@ def _internal(row, figures: _Figures) -> tuple[float | None, float, str]:
         if len(hires) == 1 and len(ends) == 1 and not any(published.approximate(r.nota) for r in (*hires.itertuples(),
                                                                                     *ends.itertuples())):
             return float(hires["valore"].iloc[0] - ends["valore"].iloc[0]), 0.0, "saldo"
+    if row.indicatore in CIG_PARTS:
+        mine = same[same["territorio"] == row.territorio]
+        parts = [mine[mine["indicatore"] == part] for part in CIG_PARTS[row.indicatore]]
+        if all(len(p) == 1 for p in parts):
+            return float(sum(p["valore"].iloc[0] for p in parts)), 0.0, "somma_parti"
     if "+" in str(row.territorio) and row.unita != "%":
         parts = same[(same["indicatore"] == row.indicatore) & same["territorio"].isin(row.territorio.split("+"))]
         if len(parts) == len(row.territorio.split("+")) == parts["territorio"].nunique():
@@ -146,7 +168,8 @@ def _one(row, figures: _Figures, frames: Mapping[str, pd.DataFrame], demo: froze
         return {**out, "valore_calcolato": own, "stato": "errore_aritmetico", "motivo": kind,
                 "confronto": "numeri della stessa pagina"}
     dataset = "forze_lavoro" if (row.dominio, row.indicatore) in {("LFS", k) for k in LFS} else (
-        "avviamenti" if row.dominio == "COB" and row.indicatore in (*COB, "saldo") else None)
+        "avviamenti" if row.dominio == "COB" and row.indicatore in (*COB, "saldo") else (
+            "bes_lavoro" if row.dominio == "BES" and row.indicatore in BES else None))
     if dataset is not None and not pd.isna(row.valore):
         needed = ("avviamenti", "cessazioni") if dataset == "avviamenti" else (dataset,)
         missing = [d for d in needed if d not in frames]
@@ -155,6 +178,9 @@ def _one(row, figures: _Figures, frames: Mapping[str, pd.DataFrame], demo: froze
             out["motivo"] = "dimostrativo" if not missing else "non_in_archivio"
         elif dataset == "forze_lavoro":
             computed, looked, slack = _lfs(row, frames["forze_lavoro"])
+            out["motivo"] = "combinazione_assente"
+        elif dataset == "bes_lavoro":
+            computed, looked, slack = _bes(row, frames["bes_lavoro"])
             out["motivo"] = "combinazione_assente"
         else:
             (computed, looked), slack = _cob(row, frames), 0.0

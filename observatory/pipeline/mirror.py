@@ -1,21 +1,53 @@
-"""A static mirror of publishers' files on 127.0.0.1, for building the shipped snapshot offline.
+"""A mirror of publishers' answers on 127.0.0.1, for building the shipped snapshot offline.
 
 `data/raw/<source>/` holds files at the same paths as under the publisher's base URL, so the real
-connectors run unchanged against `http://127.0.0.1:PORT/<source>` (the query string is ignored)."""
+connectors run unchanged against `http://127.0.0.1:PORT/<source>`. A path whose answer depends on the
+query (a SoQL aggregate) has a folder `<path>.query/` of recorded answers, one per exact query, named
+by `query_key` (its sidecar lists the query); an unrecorded query there is a 404. Elsewhere the query
+string is ignored, as a static file server does."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from observatory import config, provenance
 
+ANSWERS = ".query"
+
+
+def canonical_query(pairs) -> str:
+    """A query as one string, independent of parameter order and percent-encoding choices."""
+    return urlencode(sorted((str(k), str(v)) for k, v in pairs), quote_via=quote, safe="")
+
+
+def query_key(pairs) -> str:
+    """The file name stem of the recorded answer to a query (name/value pairs or a dict)."""
+    items = pairs.items() if isinstance(pairs, dict) else pairs
+    return hashlib.sha256(canonical_query(items).encode("utf-8")).hexdigest()[:20]
+
+
+def answer_path(folder: Path, url_path: str, params: dict[str, str]) -> Path:
+    """Where the answer to `url_path?params` is recorded below `folder` (the mirror's root)."""
+    local = folder / url_path.lstrip("/")
+    return local.with_name(local.name + ANSWERS) / f"{query_key(params)}{local.suffix}"
+
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        local = super().translate_path(path)
+        query = urlsplit(path).query
+        answers = Path(local + ANSWERS)
+        if query and answers.is_dir():
+            return str(answers / f"{query_key(parse_qsl(query, keep_blank_values=True))}{Path(local).suffix}")
+        return local
+
     def log_message(self, *args):
         pass
 

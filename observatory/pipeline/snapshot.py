@@ -1,8 +1,9 @@
 """Rebuild the shipped snapshot (`make snapshot`) from data/raw with the same validation a refresh uses.
 
 Three kinds of raw file, three paths, one schema check (datasets.validate) and one store:
-- publisher-format files (data/raw/<source>/, e.g. the demo Lombardia and ASIA answers) are served on
-  127.0.0.1 by observatory.pipeline.mirror and fetched by the real connectors (pipeline.refresh);
+- publisher-format files (data/raw/<source>/, e.g. the demo Lombardia SoQL answers and ASIA files) are
+  served on 127.0.0.1 by observatory.pipeline.mirror and fetched by the real connectors (pipeline.refresh),
+  with the settings they were recorded with (RAW_REQUESTS);
 - public copies of a publisher's values (data/raw/istat_lfs_provincial, mim_schools,
   published_figures) are read by the dataset's `from_copies` builder, in their own layouts;
 - upload-only files (Excelsior) go through the parser the staff upload uses.
@@ -24,6 +25,11 @@ from observatory.sources.types import FetchContext
 
 #: the provinces the publisher files in data/raw were cut for; another area gets what needs no raw file
 RAW_PROVINCES = config.DEFAULT_PROVINCES
+#: the settings the answers in data/raw were recorded with (make_demo_lombardia.py reads them here): the
+#: SoQL path a live refresh uses, its first and last year and page size; no throttle for a local mirror
+RAW_REQUESTS = {"OSSERVATORIO_ISTAT_INTERVAL": "0", "OSSERVATORIO_LOMBARDIA_MODE": "api",
+                "OSSERVATORIO_LOMBARDIA_DAL": "2019", "OSSERVATORIO_LOMBARDIA_AL": "2027",
+                "OSSERVATORIO_SOCRATA_PAGE_SIZE": "50000"}
 
 
 def rebuild(raw: Path | None = None, base: Path | None = None,
@@ -65,10 +71,9 @@ def rebuild(raw: Path | None = None, base: Path | None = None,
 
 def _refresh_from_mirror(raw: Path, base: Path, ids: list[str], kinds: dict[str, str],
                          progress) -> refresh.RefreshReport:
-    """The connectors against the files of data/raw served on 127.0.0.1."""
-    saved = {k: os.environ.get(k) for k in ("OSSERVATORIO_ISTAT_INTERVAL", "OSSERVATORIO_LOMBARDIA_MODE")}
-    os.environ["OSSERVATORIO_ISTAT_INTERVAL"] = "0"  # the mirror is local: no publisher to protect
-    os.environ["OSSERVATORIO_LOMBARDIA_MODE"] = "bulk"  # a static mirror serves files, not SoQL
+    """The connectors against the files of data/raw served on 127.0.0.1, asking what they were recorded for."""
+    saved = {k: os.environ.get(k) for k in RAW_REQUESTS}
+    os.environ.update(RAW_REQUESTS)
     try:
         with mirror.serve(raw if raw.is_dir() else Path(".")) as url:
             sources = {d.name: f"{url}/{d.name}" for d in raw.iterdir() if d.is_dir()} if raw.is_dir() else {}

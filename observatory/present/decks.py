@@ -16,12 +16,15 @@ import pandas as pd
 import qrcode
 
 from observatory import charts, labels, provenance, store, territory
-from observatory.present import link, published_slides
+from observatory.present import lens_slides, link, published_slides
 from observatory.present.slides import DATA_SLIDES, Context, Finding, NoData
 
 TITLE, CLOSING = "titolo", "chiusura"
+#: the general deck (the default); the lenses' slides are offered beside it and make their own decks
 SLIDE_IDS: tuple[str, ...] = (TITLE, *DATA_SLIDES, CLOSING)
-NEEDS: dict[str, tuple[str, ...]] = {TITLE: (), **{k: v[1] for k, v in DATA_SLIDES.items()}, CLOSING: ()}
+ALL_SLIDES = {**DATA_SLIDES, **lens_slides.LENS_SLIDES}
+ALL_SLIDE_IDS: tuple[str, ...] = (TITLE, *ALL_SLIDES, CLOSING)
+NEEDS: dict[str, tuple[str, ...]] = {TITLE: (), **{k: v[1] for k, v in ALL_SLIDES.items()}, CLOSING: ()}
 #: every dataset a slide may read: its own, and the published figures of the topics that have them
 ALL_NEEDS = tuple(sorted({d for needs in NEEDS.values() for d in needs} | set(published_slides.NEEDS)))
 AUTOPLAY_CHOICES = (0, 10, 15, 20, 30, 45, 60)
@@ -125,7 +128,7 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
                   nuts=tuple(by_code[c].nuts for c in provinces), names=names, region=territory.region()[0],
                   period=options.period, lang=lang)
     data_slides, skipped = [], []
-    for slide_id, (builder, needs) in DATA_SLIDES.items():
+    for slide_id, (builder, needs) in ALL_SLIDES.items():
         if slide_id not in options.slides:
             continue
         found = _finding(slide_id, builder, needs, frames, records, ctx)
@@ -143,7 +146,8 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
     dates = [records[d].retrieved_at for d in used if d in records] or [r.retrieved_at for r in records.values()]
     data_date = labels.t("present.data_date", lang, date=labels.fmt_date(max(dates), lang) if dates else labels.MISSING)
     key = "present.deck.title" if len(provinces) > 1 else "present.deck.title_one"
-    title = labels.t(key, lang, area=area_name(provinces))
+    title = lens_slides.deck_title(options.slides, area_name(provinces), lang) or \
+        labels.t(key, lang, area=area_name(provinces))
     brand = labels.t("present.brand", lang)
     all_sources = sources_for(used, records, lang)
     # a loopback address opens on this computer only: no QR code carries it unless the presenter chose so
@@ -212,11 +216,11 @@ def next_index(index: int, count: int, step: int = 1, wrap: bool = False) -> int
 # --- the deck in the URL: ?slides=titolo,disoccupazione&periodo=2019-2024&slide=3&autoplay=20 ---
 
 def parse_slides(text: str | None) -> tuple[str, ...]:
-    """Slide ids from the URL in the default order; unknown ids are ignored, none means all."""
+    """Slide ids from the URL in the default order; unknown ids are ignored, none means the general deck."""
     if not text:
         return SLIDE_IDS
     wanted = {part.strip() for part in text.split(",")}
-    chosen = tuple(s for s in SLIDE_IDS if s in wanted)
+    chosen = tuple(s for s in ALL_SLIDE_IDS if s in wanted)
     return chosen or SLIDE_IDS
 
 

@@ -10,6 +10,8 @@ import hashlib
 import json
 from pathlib import Path
 
+import pandas as pd
+
 from observatory import store
 from observatory.errors import ObservatoryError
 
@@ -44,3 +46,15 @@ def files(folder: Path, pattern: str = "*.csv") -> list[Path]:
 def head(path: Path, size: int = 512) -> str:
     """The first bytes of a file as text (BOM dropped), to tell its layout."""
     return path.read_bytes()[:size].decode("utf-8-sig", errors="replace")
+
+
+def combined(frames: list, keys: list[str], folder: str, what: str = "") -> pd.DataFrame:
+    """The copies of one folder as one frame; two copies giving the same value (same `keys`) stop the
+    build, since which one counts would be a guess."""
+    frame = pd.concat(frames, ignore_index=True)
+    clash = frame.duplicated(keys, keep=False)
+    if clash.any():
+        row = frame[clash].iloc[0]
+        raise ObservatoryError(f"Due copie danno lo stesso valore{what} ({row['territorio']}, {row['indicatore']}, "
+                               f"{row['anno']}): tenerne una sola in {folder}.")
+    return frame

@@ -45,12 +45,7 @@ def inactivity(frame: pd.DataFrame) -> pd.DataFrame:
 
 def build(raw: Path, ctx: FetchContext) -> pd.DataFrame:
     frames = [read_file(path, territories()) for path in copies.files(raw / FOLDER)]
-    frame = pd.concat(frames, ignore_index=True)
-    clash = frame.duplicated(KEY_COLUMNS, keep=False)
-    if clash.any():
-        row = frame[clash].iloc[0]
-        raise ObservatoryError(f"Due copie danno lo stesso valore ({row['territorio']}, {row['indicatore']}, "
-                               f"{row['anno']}): tenerne una sola in {FOLDER}.")
+    frame = copies.combined(frames, KEY_COLUMNS, FOLDER, "")
     if not (frame["indicatore"] == "tasso_inattivita").any():
         derived = inactivity(frame)
         frame = pd.concat([frame, derived], ignore_index=True)

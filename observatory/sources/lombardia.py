@@ -4,8 +4,8 @@ from the Socrata SODA API of dati.lombardia.it, aggregated on the server with So
 The view metadata (/api/views/{id}.json) is read first: it says whether `data` is text (dd/mm/yyyy,
 so no date functions on the server) or a timestamp (date_trunc_ym works), and it lets us fail clearly
 when a field was renamed. Groups come back paged and are mapped client-side (lombardia_mappings).
-With OSSERVATORIO_LOMBARDIA_MODE=bulk the full CSV export is used instead (lombardia_bulk), which is
-what the offline snapshot build does: a static mirror can serve files but cannot answer SoQL."""
+With OSSERVATORIO_LOMBARDIA_MODE=bulk the full CSV export is used instead (lombardia_bulk). The offline
+snapshot build uses the API path too: its mirror serves the recorded answer of each exact query."""
 
 from __future__ import annotations
 
@@ -64,6 +64,12 @@ def mode() -> str:
 def first_year() -> int:
     """Events before 1 January of this year are not fetched (OSSERVATORIO_LOMBARDIA_DAL)."""
     return int(os.environ.get("OSSERVATORIO_LOMBARDIA_DAL", DEFAULT_FIRST_YEAR))
+
+
+def last_year() -> int:
+    """The last year a text-date query names (OSSERVATORIO_LOMBARDIA_AL, default next year): the offline
+    build pins it, so its recorded answers keep matching the query whatever today's date."""
+    return int(os.environ.get("OSSERVATORIO_LOMBARDIA_AL", datetime.now().year + 1))
 
 
 def page_size() -> int:
@@ -158,7 +164,7 @@ def soql(kind: str, provinces: list[str] | None, since: int) -> dict[str, str]:
         ["data"] if kind == "text" else ["date_trunc_ym(data) AS mese"]) + list(m.CATEGORY_FIELDS)
     group = ([m.PROVINCE_FIELD] if provinces else []) + [date_column] + list(m.CATEGORY_FIELDS)
     if kind == "text":
-        years = range(since, datetime.now().year + 2)
+        years = range(since, last_year() + 1)
         where = ["(" + " OR ".join(f"data like '%/{year}%'" for year in years) + ")"]
     else:
         where = [f"data >= '{since}-01-01T00:00:00'"]

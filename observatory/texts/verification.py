@@ -27,6 +27,10 @@ _REASONS = {
               "The printed balance is not the same page's hires minus terminations: the correct sum is beside it."),
     "somma": ("Il totale Como + Lecco stampato non è la somma dei due valori della stessa pagina.",
               "The printed Como + Lecco total is not the sum of the same page's two values."),
+    "somma_parti": ("Le ore totali stampate non sono le ore di cassa ordinaria più quelle di straordinaria della "
+                    "stessa pagina: qui accanto la somma.",
+                    "The printed total hours are not the same page's ordinary plus extraordinary hours: the sum is "
+                    "beside it."),
     "troncato": ("Il valore pubblicato è quello dell'archivio troncato, non arrotondato.",
                  "The published value is the archive's value truncated, not rounded."),
     "scarto": ("I due valori differiscono e nessuna revisione nota lo spiega.",

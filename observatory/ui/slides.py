@@ -19,7 +19,7 @@ import streamlit as st
 
 from observatory import labels, territory
 from observatory.errors import ObservatoryError
-from observatory.present import decks, export, link, pictures
+from observatory.present import decks, export, lens_slides, link, pictures
 from observatory.ui import address, data, state
 from observatory.ui.state import lang, to_url
 
@@ -176,11 +176,12 @@ def setup() -> None:
     _set_param(AUTOPLAY, str(seconds) if seconds else None)
     if "_present_slides" not in st.session_state:
         st.session_state["_present_slides"] = list(decks.parse_slides(st.query_params.get(SLIDES)))
-    slide_names = {s: t(f"present.slide.{s}") for s in decks.SLIDE_IDS}
-    chosen_slides = st.multiselect(t("present.setup.slides"), decks.SLIDE_IDS, key="_present_slides",
+    _ready_deck(t)
+    slide_names = {s: t(f"present.slide.{s}") for s in decks.ALL_SLIDE_IDS}
+    chosen_slides = st.multiselect(t("present.setup.slides"), decks.ALL_SLIDE_IDS, key="_present_slides",
                                    format_func=slide_names.get)
-    ordered = [s for s in decks.SLIDE_IDS if s in chosen_slides]
-    _set_param(SLIDES, ",".join(ordered) if ordered and len(ordered) < len(decks.SLIDE_IDS) else None)
+    ordered = [s for s in decks.ALL_SLIDE_IDS if s in chosen_slides]
+    _set_param(SLIDES, ",".join(ordered) if ordered and tuple(ordered) != decks.SLIDE_IDS else None)
     key = deck_key(snapshot, period, code_lang)
     view = deck_view(key, bool(ordered))
     _deck_summary(view, t)
@@ -215,6 +216,25 @@ def _link_notice(found: link.PublicLink, t) -> None:
 
 def _remember_loopback_ok() -> None:
     st.session_state[LOOPBACK_OK] = st.session_state[f"{LOOPBACK_OK}_box"]
+
+
+READY = {"generale": decks.SLIDE_IDS, **lens_slides.DECKS}
+
+
+def _ready_deck(t) -> None:
+    """A ready-made deck (general, or one of the social partners' lenses) fills the slide list."""
+    current = lens_slides.lens_of(tuple(st.session_state["_present_slides"]))
+    if tuple(st.session_state["_present_slides"]) == decks.SLIDE_IDS:
+        current = "generale"
+    st.session_state["_present_ready"] = current
+    st.radio(t("present.lens.ready"), list(READY), key="_present_ready", horizontal=True,
+             format_func=lambda side: t(f"present.lens.{side}"), on_change=_use_ready, index=None)
+
+
+def _use_ready() -> None:
+    chosen = st.session_state.get("_present_ready")
+    if chosen in READY:
+        st.session_state["_present_slides"] = list(READY[chosen])
 
 
 def text(code_lang: str, key: str, **values) -> str:

@@ -21,7 +21,7 @@ from observatory.indicators import (
     published_topics,
     skills,
 )
-from observatory.views import Card, MapView, indicator_card, map_view, published_card
+from observatory.views import Card, MapView, indicator_card, map_view, published_card, qualita_lavoro
 
 LABOUR, BUSINESS, EDUCATION, SKILLS = "mercato-lavoro", "imprese", "formazione", "competenze"
 PUBLISHED = ("numeri_pubblicati",)
@@ -201,8 +201,10 @@ TOPICS = (
     (Group(planned_cards, ("excelsior",)), Group(published_planned_cards, PUBLISHED)),
     (Group(firm_cards, ("imprese",)), Group(published_firm_cards, PUBLISHED)),
     (Group(student_cards, ("studenti",)), None),
+    (Group(qualita_lavoro.overview_cards, ("bes_lavoro",)), None),
 )
-ROW_OF_TOPIC = (0, 1, 1, 1, 1)  # labour-force rates, then flows, planned hires, businesses and students
+#: labour-force rates; then flows, planned hires, businesses and students; then job quality (NEET)
+ROW_OF_TOPIC = (0, 1, 1, 1, 1, 2)
 
 
 def rows(reliable: frozenset[str]) -> tuple[tuple[tuple[Group, ...], ...], ...]:
