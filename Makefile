@@ -20,7 +20,7 @@ install-test: $(VENV)/.test
 
 ## Start the dashboard on the shipped snapshot in data/ (no network needed).
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m observatory.ui.launch run app.py --server.port $(PORT)
 
 ## Install everything the tests need (Debian chromium when root), check the house with ruff, run the suite.
 test: install-test

