@@ -16,6 +16,7 @@ SCRIPTS = [
     ("bench_pages.py", []),
     ("bench_map_payload.py", []),
     ("bench_browser.py", []),
+    ("bench_slides.py", []),
     ("bench_cold_start.py", ["--runs", "5"]),
     ("bench_load.py", ["--processes", "1", "4", "--sessions", "1", "50", "200", "--burst", "200",
                        "--runs", "5", "--big-runs", "3"]),

@@ -111,5 +111,6 @@ def signin_db_path() -> Path:
 
 
 def dashboard_url() -> str:
-    """Public address of the dashboard, printed as a QR code on the slides."""
-    return os.environ.get("OSSERVATORIO_PUBLIC_URL", "http://localhost:8501")
+    """Public address of the dashboard, printed as a QR code on the slides; "" when not configured
+    (the presentation then uses the address the presenter's browser opened, observatory.present.link)."""
+    return os.environ.get("OSSERVATORIO_PUBLIC_URL", "").strip()

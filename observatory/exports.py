@@ -1,4 +1,6 @@
-"""Downloads of exactly what a chart draws, as CSV and Excel, safe against formula injection.
+"""Downloads of exactly what a chart draws, as CSV and Excel, safe against formula injection, and
+citable: the columns headed as on screen, values rounded as drawn (observatory.citable), the Excel
+file with a metadata sheet.
 
 A cell that starts with = + - @ (or a tab/CR) is read as a formula by spreadsheet programs; such
 text cells are prefixed with an apostrophe so they open as text (OWASP "CSV injection")."""
@@ -6,6 +8,7 @@ text cells are prefixed with an apostrophe so they open as text (OWASP "CSV inje
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -27,10 +30,18 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return neutralise(frame).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-def to_excel(frame: pd.DataFrame, sheet: str = "dati") -> bytes:
+def to_excel(frame: pd.DataFrame, sheet: str = "dati", metadata: Sequence[tuple[str, str]] = (),
+             meta_sheet: str = "metadati", meta_header: tuple[str, str] = ("voce", "valore")) -> bytes:
+    """The rows on a first sheet; title, source, licence, period… (`metadata`) on a second one, so
+    the file can be quoted without the page beside it."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+        if metadata:
+            meta = pd.DataFrame(list(metadata), columns=list(meta_header))
+            neutralise(meta).to_excel(writer, index=False, sheet_name=meta_sheet[:31])
+            widths = writer.sheets[meta_sheet[:31]].column_dimensions
+            widths["A"].width, widths["B"].width = 28, 110
     return buffer.getvalue()
 
 

@@ -19,6 +19,7 @@ from observatory.texts import (
     ateco,
     business,
     education,
+    exports,
     labour,
     lenses,
     municipalities,
@@ -43,7 +44,7 @@ MISSING = "–"
 #: a test checks every key used in the code exists and both languages are filled in.
 TEXTS: dict[str, tuple[str, str]] = {}
 for _module in (ateco, shell, overview, labour, business, education, skills, municipalities, sectors, staff,
-                presentation, verification, published, quality, lenses):
+                presentation, verification, published, quality, lenses, exports):
     _clash = TEXTS.keys() & _module.TEXTS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

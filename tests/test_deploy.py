@@ -70,6 +70,31 @@ def test_a_page_renders_through_nginx(deployment):
         chromium.close()
 
 
+@pytest.mark.skipif(browser.chromium_missing_reason() is not None, reason=browser.chromium_missing_reason() or "")
+def test_the_qr_code_behind_nginx_carries_the_address_the_browser_used(deployment):
+    """Through the proxy, on a free port, by a host name that is not loopback (mapped inside Chromium
+    only): the title slide's QR code opens that same address, port included."""
+    import base64
+    import io
+
+    import zxingcpp
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    public = deployment.replace("127.0.0.1", "osservatorio.test")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=browser.CHROMIUM, headless=True,
+            args=[*browser.CHROMIUM_ARGS, "--host-resolver-rules=MAP osservatorio.test 127.0.0.1"])
+        page = chromium.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(public + "/presenta?slide=1")
+        browser.wait_rendered(page)
+        src = page.locator(".st-key-slide img").first.get_attribute("src")
+        chromium.close()
+    image = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1])))
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [public]
+
+
 def test_nginx_serves_the_frontend_files_itself_precompressed(deployment):
     """A room of first visits fetches ~130 files each: nginx sends them from its own gzipped copy
     (a strong ETag of its own; Streamlit's are weak), with the type a module script needs."""

@@ -3,6 +3,7 @@ computed here, a picture and speaker notes on every slide, demo data marked, bui
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import time
@@ -89,3 +90,47 @@ def test_an_empty_deck_is_refused_in_plain_italian():
         export.to_pptx(empty, "it")
     with pytest.raises(ObservatoryError, match="non ha diapositive"):
         export.to_pdf(empty, "it")
+
+
+def qr_texts(image_bytes: bytes) -> list[str]:
+    """What a phone reads from a picture: the text of every QR code in it."""
+    import zxingcpp
+    from PIL import Image
+
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(image_bytes)))]
+
+
+def pdf_page_images(data: bytes) -> list[bytes]:
+    """The JPEG of every page of a PDF written by Pillow (one image per page)."""
+    return re.findall(rb"\xff\xd8\xff.*?\xff\xd9(?=\s*endstream)", data, flags=re.S)
+
+
+def test_the_qr_codes_in_both_files_carry_the_public_address(deck):
+    built, _frames = deck
+    images = export.chart_images(built, "it")
+    prs = Presentation(io.BytesIO(export.to_pptx(built, "it", images)))
+    for number in (0, len(prs.slides) - 1):  # title and closing slides
+        found = [text for shape in prs.slides[number].shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
+                 for text in qr_texts(shape.image.blob)]
+        assert found == ["https://oss.example"], number
+    pages = pdf_page_images(export.to_pdf(built, "it", images))
+    assert len(pages) == len(built.slides)
+    assert qr_texts(pages[0]) == qr_texts(pages[-1]) == ["https://oss.example"]
+    assert "https://oss.example" in built.slides[-1].notes
+
+
+def test_a_loopback_address_gets_no_qr_code_unless_chosen(deck):
+    _built, frames = deck
+    records = store.read_manifest()
+    options = decks.DeckOptions(("097",), ("titolo", "chiusura"), public_url="http://localhost:8611")
+    plain = decks.build_deck(frames, records, options)
+    assert [s.qr_url for s in plain.slides] == [None, None]
+    assert "localhost" not in plain.slides[-1].notes
+    export.to_pdf(plain, "it")  # no QR code: nothing to refuse
+
+    chosen = decks.build_deck(frames, records, dataclasses.replace(options, loopback_ok=True))
+    assert qr_texts(pdf_page_images(export.to_pdf(chosen, "it"))[0]) == ["http://localhost:8611"]
+    with pytest.raises(ObservatoryError, match="indirizzo di questo computer"):
+        export.to_pptx(dataclasses.replace(chosen, loopback_ok=False), "it")
+    with pytest.raises(ObservatoryError, match="OSSERVATORIO_PUBLIC_URL"):
+        export.to_pdf(dataclasses.replace(chosen, loopback_ok=False), "it")

@@ -16,7 +16,7 @@ import pandas as pd
 import qrcode
 
 from observatory import charts, labels, provenance, store, territory
-from observatory.present import lens_slides, published_slides
+from observatory.present import lens_slides, link, published_slides
 from observatory.present.slides import DATA_SLIDES, Context, Finding, NoData
 
 TITLE, CLOSING = "titolo", "chiusura"
@@ -52,7 +52,8 @@ class DeckOptions:
     slides: tuple[str, ...] = SLIDE_IDS
     period: tuple[int, int] | None = None
     lang: str = labels.DEFAULT_LANG
-    public_url: str = ""
+    public_url: str = ""  # the address the QR codes carry (present.link.qr_target); "" for none
+    loopback_ok: bool = False  # the presenter chose to print a loopback address anyway (a rehearsal)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Deck:
     data_date: str
     slides: tuple[Slide, ...]
     skipped: tuple[tuple[str, str], ...]  # (slide id, reason)
+    loopback_ok: bool = False  # see DeckOptions: the files may then carry a loopback QR code
 
     @property
     def footer(self) -> str:
@@ -148,6 +150,8 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
         labels.t(key, lang, area=area_name(provinces))
     brand = labels.t("present.brand", lang)
     all_sources = sources_for(used, records, lang)
+    # a loopback address opens on this computer only: no QR code carries it unless the presenter chose so
+    qr = link.qr_target(link.PublicLink(options.public_url, link.CONFIGURED), options.loopback_ok) or None
     slides = []
     if TITLE in options.slides:
         notes = labels.t("present.notes.title", lang, count=len(data_slides)) + "\n" + \
@@ -155,14 +159,14 @@ def build_deck(frames: Mapping[str, pd.DataFrame], records: Mapping[str, store.D
         if _is_demo(used, records):
             notes += "\n" + labels.t("present.notes.demo", lang)
         slides.append(Slide(TITLE, title, None, notes, all_sources, _is_demo(used, records),
-                            f"{brand} · {data_date}", options.public_url or None))
+                            f"{brand} · {data_date}", qr))
     slides += data_slides
     if CLOSING in options.slides:
-        notes = labels.t("present.notes.closing", lang, url=options.public_url) + "\n" + \
+        notes = labels.t("present.notes.closing" if qr else "present.notes.closing_no_link", lang, url=qr) + "\n" + \
             labels.t("present.source", lang, sources="; ".join(all_sources))
         slides.append(Slide(CLOSING, labels.t("present.closing.title", lang), None, notes, all_sources, False,
-                            options.public_url, options.public_url or None))
-    return Deck(title, brand, data_date, tuple(slides), tuple(skipped))
+                            qr or "", qr))
+    return Deck(title, brand, data_date, tuple(slides), tuple(skipped), options.loopback_ok)
 
 
 def slide_chart(slide: Slide, lang: str, *, width: int | str = "container", height: int | str = 440,

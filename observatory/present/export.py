@@ -19,6 +19,7 @@ from pptx.util import Emu, Inches, Pt
 
 from observatory import charts, labels
 from observatory.errors import ObservatoryError
+from observatory.present import link
 from observatory.present.decks import DEMO_MARK_COLOR, Deck, Slide, qr_png, slide_chart
 
 #: Chart size in CSS pixels before scaling: small enough that the large type stays large on the slide.
@@ -32,19 +33,27 @@ FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 13,333 × 7,5 inches: 16:9
 
 
+def chart_image(slide: Slide, lang: str) -> bytes:
+    """PNG of one slide's chart, as the slideshow, the PowerPoint and the PDF show it."""
+    width, height = CHART_SIZE.get(slide.id, DEFAULT_CHART_SIZE)
+    return charts.to_png(slide_chart(slide, lang, width=width, height=height), RENDER_SCALE)
+
+
 def chart_images(deck: Deck, lang: str) -> dict[str, bytes]:
     """PNG of every slide's chart, by slide id (title and closing slides have none)."""
-    images = {}
-    for slide in deck.slides:
-        if slide.chart is not None:
-            width, height = CHART_SIZE.get(slide.id, DEFAULT_CHART_SIZE)
-            images[slide.id] = charts.to_png(slide_chart(slide, lang, width=width, height=height), RENDER_SCALE)
-    return images
+    return {slide.id: chart_image(slide, lang) for slide in deck.slides if slide.chart is not None}
 
 
 def _check(deck: Deck) -> None:
+    """A deck worth a file: it has slides, and its QR codes open on the audience's phones (a loopback
+    address only when the presenter chose it, e.g. for a rehearsal)."""
     if not deck.slides:
         raise ObservatoryError("La presentazione non ha diapositive: sceglierne almeno una con dati disponibili.")
+    local = sorted({s.qr_url for s in deck.slides if s.qr_url and link.is_loopback(s.qr_url)})
+    if local and not deck.loopback_ok:
+        raise ObservatoryError(f"Il codice QR porterebbe a {local[0]}, un indirizzo di questo computer che i telefoni "
+                               "del pubblico non aprono: impostare OSSERVATORIO_PUBLIC_URL con l'indirizzo pubblico "
+                               "del cruscotto, oppure scegliere esplicitamente di stampare quello locale.")
 
 
 def _fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:

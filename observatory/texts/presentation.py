@@ -12,6 +12,33 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "A deck of {count} findings, one per slide:"),
     "present.notes.closing": ("Invitare il pubblico a inquadrare il codice QR: {url}",
                               "Invite the audience to scan the QR code: {url}"),
+    "present.notes.closing_no_link": ("Nessun indirizzo pubblico configurato: dire al pubblico dove trovare il cruscotto.",
+                                      "No public address configured: tell the audience where to find the dashboard."),
+    "present.link.loopback": ("**Il pubblico non potrà aprire il link.** Il link e il codice QR porterebbero a {url}, "
+                              "un indirizzo di questo computer: i telefoni in sala non lo raggiungono. Prima del "
+                              "convegno impostare la variabile OSSERVATORIO_PUBLIC_URL con l'indirizzo pubblico del "
+                              "cruscotto (vedi il README), oppure aprire questa pagina dall'indirizzo di rete con cui "
+                              "il pubblico la raggiunge. Finché l'indirizzo è locale, diapositive e file escono senza "
+                              "codice QR.",
+                              "**The audience will not be able to open the link.** The link and the QR code would lead "
+                              "to {url}, an address of this computer: phones in the room cannot reach it. Before the "
+                              "conference set OSSERVATORIO_PUBLIC_URL to the dashboard's public address (see the "
+                              "README), or open this page from the network address the audience uses. While the "
+                              "address is local, slides and files have no QR code."),
+    "present.link.none": ("**Nessun indirizzo pubblico**: impostare OSSERVATORIO_PUBLIC_URL (vedi il README). "
+                          "Diapositive e file escono senza codice QR.",
+                          "**No public address**: set OSSERVATORIO_PUBLIC_URL (see the README). Slides and files "
+                          "have no QR code."),
+    "present.link.loopback_ok": ("Stampa comunque il codice QR con questo indirizzo locale (solo per una prova su "
+                                 "questo computer)",
+                                 "Print the QR code with this local address anyway (only for a rehearsal on this "
+                                 "computer)"),
+    "present.link.configured": ("Indirizzo per il pubblico: {url} (da OSSERVATORIO_PUBLIC_URL).",
+                                "Address for the audience: {url} (from OSSERVATORIO_PUBLIC_URL)."),
+    "present.link.browser": ("Indirizzo per il pubblico: {url} (quello con cui questo browser ha aperto il cruscotto; "
+                             "per fissarlo, OSSERVATORIO_PUBLIC_URL).",
+                             "Address for the audience: {url} (the one this browser opened the dashboard at; to fix "
+                             "it, set OSSERVATORIO_PUBLIC_URL)."),
     "present.notes.demo": ("ATTENZIONE: dati dimostrativi, campione costruito e non dato ufficiale.",
                            "WARNING: demo data, a constructed sample and not official figures."),
     "present.skip.missing": ("manca nell'archivio dati: {datasets}", "missing from the data snapshot: {datasets}"),
@@ -84,6 +111,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Prepare a conference deck: choose area, period and slides, then start it full screen "
                            "or download it to use without a network"),
     "present.setup.territory": ("Territorio", "Area"),
+    "present.setup.territory_from_sidebar": ("Territorio: **{area}** (si sceglie nella barra laterale)",
+                                             "Area: **{area}** (chosen in the sidebar)"),
+    "present.setup.province_of": ("{area} (la provincia di {town}: le diapositive hanno dati provinciali)",
+                                  "{area} (the province of {town}: the slides have provincial figures)"),
     "present.setup.period": ("Periodo", "Period"),
     "present.setup.autoplay": ("Avanzamento automatico", "Auto-advance"),
     "present.setup.autoplay_off": ("no", "off"),

@@ -17,13 +17,15 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from observatory import config, labels, territory
+from observatory import labels, territory
 from observatory.errors import ObservatoryError
-from observatory.present import decks, export, lens_slides
-from observatory.ui import data, state
+from observatory.present import decks, export, lens_slides, link, pictures
+from observatory.ui import address, data, state
 from observatory.ui.state import lang, to_url
 
 SLIDES, PERIOD, INDEX, AUTOPLAY, TERRITORY = "slides", "periodo", "slide", "autoplay", "territorio"
+PAGE_PATH = "presenta"
+LOOPBACK_OK = "_present_loopback_ok"
 ALL_DATASETS = decks.ALL_NEEDS
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -38,10 +40,11 @@ def presenting() -> bool:
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=32)
 def _deck(snapshot_version: str, data_root: str, language: str, provinces: tuple[str, ...],
-          slides: tuple[str, ...], period: tuple[int, int] | None, public_url: str) -> decks.Deck:
+          slides: tuple[str, ...], period: tuple[int, int] | None, public_url: str, allow_loopback: bool) -> decks.Deck:
     """The deck for one set of choices; built once and shared read-only by every session."""
     frames, records = _inputs()
-    return decks.build_deck(frames, records, decks.DeckOptions(provinces, slides, period, language, public_url))
+    return decks.build_deck(frames, records, decks.DeckOptions(provinces, slides, period, language, public_url,
+                                                               allow_loopback))
 
 
 def _inputs() -> tuple[dict, dict]:
@@ -105,15 +108,35 @@ def _provinces() -> tuple[str, ...]:
     return (value,) if value in codes else codes
 
 
+def public_link() -> link.PublicLink:
+    """The address the audience is given: OSSERVATORIO_PUBLIC_URL, else the one this browser used."""
+    return address.public_link(PAGE_PATH)
+
+
+def loopback_ok() -> bool:
+    """Whether the presenter chose to print a loopback address in the QR codes (a rehearsal)."""
+    return bool(st.session_state.get(LOOPBACK_OK))
+
+
 def deck_key(snapshot: tuple[str, str], period: tuple[int, int] | None, code_lang: str) -> tuple:
     slides = decks.parse_slides(st.query_params.get(SLIDES))
-    return *snapshot, code_lang, _provinces(), slides, period, config.dashboard_url()
+    allowed = loopback_ok()
+    return *snapshot, code_lang, _provinces(), slides, period, link.qr_target(public_link(), allowed), allowed
 
 
 @st.cache_resource(ttl=3600, show_spinner=False, max_entries=8)
-def _chart_images(*key) -> dict[str, bytes]:
-    """Chart PNGs of one deck, rendered once for both downloads (PowerPoint and PDF)."""
-    return export.chart_images(_deck(*key), key[2])
+def _pictures(snapshot_version: str, data_root: str, language: str, provinces: tuple[str, ...],
+              period: tuple[int, int] | None) -> pictures.DeckPictures:
+    """The chart pictures of every deck of these choices (slideshow, PowerPoint, PDF), rendered once."""
+    return pictures.DeckPictures(language)
+
+
+@functools.lru_cache(maxsize=16)
+def deck_pictures(key: tuple) -> pictures.DeckPictures:
+    """The pictures of the deck of `key`; a dict lookup on a rerun (see deck_view)."""
+    found = _pictures(*key[:4], key[5])
+    found.add(deck_view(key, True).deck)
+    return found
 
 
 def period_from_url(years: tuple[int, ...]) -> tuple[int, int] | None:
@@ -122,31 +145,22 @@ def period_from_url(years: tuple[int, ...]) -> tuple[int, int] | None:
 
 # --- setup view ---------------------------------------------------------------------------------
 
-def _sync_territory() -> None:
-    """The setup radio drives the sidebar's territory (same URL parameter, one source of truth)."""
-    st.session_state[TERRITORY] = st.session_state["_present_territory"]
-    st.query_params[TERRITORY] = st.session_state["_present_territory"]
-
-
 def _start() -> None:
     st.query_params[INDEX] = "1"
 
 
 def setup() -> None:
-    """Territory, period, auto-advance and slides; the deck they make; start, download, share."""
+    """The audience's address first (warned about when only this computer can open it), then period,
+    auto-advance and slides of the sidebar's territory; the deck they make; start, download, share."""
     code_lang = lang()
     t = functools.partial(text, code_lang)
     st.title(t("present.setup.title"))
     st.markdown(t("present.setup.lead"))
+    _link_notice(public_link(), t)
     snapshot = snapshot_key()
     years = years_on_offer(*snapshot)
-    provinces = territory.provinces()
-    names = {state.BOTH: " + ".join(p.name for p in provinces), **{p.istat: p.name for p in provinces}}
-    chosen = _provinces()
-    st.session_state["_present_territory"] = chosen[0] if len(chosen) == 1 else state.BOTH
+    st.caption(t("present.setup.territory_from_sidebar", area=_territory_label()))
     row = st.container(horizontal=True, gap="medium")
-    row.radio(t("present.setup.territory"), list(names), key="_present_territory", format_func=names.get,
-              horizontal=True, on_change=_sync_territory)
     period = None
     if len(years) > 1:
         # the default must be a pair so Streamlit treats the slider as a range on every rerun
@@ -174,6 +188,34 @@ def setup() -> None:
     _actions(view.deck, key, t)
     st.caption(f"{t('present.setup.keys')}  \n{t('present.setup.link')}")
     st.code(share_link(), language=None)
+
+
+def _territory_label() -> str:
+    """The deck's territory as the sidebar chose it; a municipality's deck is its province's."""
+    chosen = state.selection()
+    names = {p.istat: p.name for p in territory.provinces()}
+    area = " + ".join(names[c] for c in _provinces())
+    return area if chosen.municipality is None else labels.t("present.setup.province_of", lang(), area=area,
+                                                             town=chosen.label)
+
+
+def _link_notice(found: link.PublicLink, t) -> None:
+    """Where the QR code leads; a warning, and the explicit choice to print it anyway, when only this
+    computer can open it."""
+    if not found.url:
+        st.warning(t("present.link.none"), icon=":material/qr_code_2:")
+    elif found.loopback:
+        st.warning(t("present.link.loopback", url=found.url), icon=":material/qr_code_2:")
+        # kept under a key of its own: Streamlit forgets a widget's state on a run that does not draw it
+        st.session_state[f"{LOOPBACK_OK}_box"] = loopback_ok()
+        st.checkbox(t("present.link.loopback_ok"), key=f"{LOOPBACK_OK}_box", on_change=_remember_loopback_ok)
+    else:
+        st.caption(t("present.link.configured" if found.origin == link.CONFIGURED else "present.link.browser",
+                     url=found.url))
+
+
+def _remember_loopback_ok() -> None:
+    st.session_state[LOOPBACK_OK] = st.session_state[f"{LOOPBACK_OK}_box"]
 
 
 READY = {"generale": decks.SLIDE_IDS, **lens_slides.DECKS}
@@ -233,11 +275,11 @@ def _actions(deck: decks.Deck, key: tuple, t) -> None:
                 return
             code_lang = key[2]
             st.download_button(t("present.download.pptx"),
-                               lambda: export.to_pptx(deck, code_lang, _chart_images(*key)),
+                               lambda: export.to_pptx(deck, code_lang, deck_pictures(key).all(deck)),
                                file_name="osservatorio-presentazione.pptx", mime=MIME_PPTX, on_click="ignore",
                                icon=":material/download:", key="present-pptx")
             st.download_button(t("present.download.pdf"),
-                               lambda: export.to_pdf(deck, code_lang, _chart_images(*key)),
+                               lambda: export.to_pdf(deck, code_lang, deck_pictures(key).all(deck)),
                                file_name="osservatorio-presentazione.pdf", mime="application/pdf",
                                on_click="ignore", icon=":material/picture_as_pdf:", key="present-pdf")
 
@@ -245,4 +287,4 @@ def _actions(deck: decks.Deck, key: tuple, t) -> None:
 def share_link() -> str:
     """The dashboard address that opens this deck at its first slide."""
     params = {k: st.query_params[k] for k in ("lang", TERRITORY, SLIDES, PERIOD, AUTOPLAY) if k in st.query_params}
-    return f"{config.dashboard_url().rstrip('/')}/presenta?{urlencode({**params, INDEX: 1})}"
+    return f"{public_link().url}/{PAGE_PATH}?{urlencode({**params, INDEX: 1})}"

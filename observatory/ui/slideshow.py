@@ -1,21 +1,20 @@
 """Conference mode, full screen: one slide at a time, keyboard and clicker navigation, auto-advance.
 
 The deck, its URL parameters and the setup view are in observatory/ui/slides.py; this module only
-shows a deck. Each slide's chart spec (data already in Arrow) and QR code are built once and
-remembered, so moving between slides only looks things up."""
+shows a deck. Each slide's chart is the picture the PowerPoint and the PDF carry, rendered once per
+deck (observatory/present/pictures.py), and its QR code is remembered, so moving between slides
+only looks things up: a slide change costs what a page of text costs."""
 
 from __future__ import annotations
 
 import base64
 import functools
 import html
-import threading
-import weakref
 
 import streamlit as st
 
-from observatory.present import decks
-from observatory.ui import slides, widgets
+from observatory.present import decks, pictures
+from observatory.ui import slides
 from observatory.ui.slides import AUTOPLAY, INDEX
 from observatory.ui.state import lang, to_url
 
@@ -28,34 +27,17 @@ PRESENTATION_CSS = """<style>
 .st-key-slide .slide-subtitle { font-size: clamp(1rem, 1.7vw, 2rem); color: #57606a; margin: 0; }
 .st-key-slide .slide-sources { font-size: clamp(0.95rem, 1.5vw, 1.8rem); color: #57606a; }
 .st-key-slide .slide-line { font-size: clamp(0.85rem, 1.1vw, 1.35rem); color: #3d444d; margin: 0; }
-.st-key-slide [data-testid="stVegaLiteChart"] {
-  height: clamp(14rem, calc(100vh - 7.6vw - 14.5rem), 80vh) !important; }
+.st-key-slide [data-testid="stImage"] img { display: block; width: auto !important; max-width: 100%; margin: 0 auto;
+  max-height: clamp(14rem, calc(100vh - 7.6vw - 10.5rem), 80vh); object-fit: contain; }
+.st-key-slide [data-testid="stFullScreenFrame"] > div { width: 100%; justify-content: center; }
+.st-key-slide .slide-demo { display: inline-block; margin: 0; padding: 0.1em 0.5em; border-radius: 0.3em;
+  font-size: clamp(1.1rem, 2.2vw, 2.6rem); font-weight: 700; color: #7a3b00; background: #fde7c7; }
 .st-key-slide-nav { opacity: 0.6; gap: 0.4rem; }
 .st-key-slide-nav:hover { opacity: 1; }
 .st-key-slide-nav button { min-height: 2rem; padding: 0.1rem 0.7rem; }
 .st-key-slide-nav button p { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .st-key-slide-keys { display: none !important; }
 </style>"""
-
-_SPECS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # slide → {language: drawn spec}
-_SPECS_LOCK = threading.Lock()
-
-
-def _slide_spec(slide: decks.Slide, code_lang: str) -> dict:
-    """The slide's chart as Streamlit draws it, built once per slide and language: the Vega-Lite spec
-    with its tabular data sets already Arrow bytes (GeoJSON stays as it is). Building the chart again
-    on every rerun cost tens of milliseconds, seconds for the population map."""
-    with _SPECS_LOCK:
-        found = _SPECS.get(slide, {}).get(code_lang)
-    if found is None:
-        full = decks.slide_chart(slide, code_lang, height="container", mark=False).to_dict()
-        for name in ("continuousWidth", "continuousHeight"):  # Altair's default theme; Streamlit drops it
-            full.get("config", {}).get("view", {}).pop(name, None)
-        found = widgets.arrow_datasets(full)
-        with _SPECS_LOCK:
-            _SPECS.setdefault(slide, {})[code_lang] = found
-    return found
-
 
 @functools.lru_cache(maxsize=8)
 def _qr(url: str) -> str:
@@ -91,7 +73,8 @@ def presentation() -> None:
     st.html(PRESENTATION_CSS)
     snapshot = slides.snapshot_key()
     period = slides.period_from_url(slides.years_on_offer(*snapshot))
-    deck = slides.deck_view(slides.deck_key(snapshot, period, code_lang), True).deck
+    key = slides.deck_key(snapshot, period, code_lang)
+    deck = slides.deck_view(key, True).deck
     if not deck.slides:
         st.title(t("present.setup.title"))
         st.warning(t("present.setup.empty"))
@@ -100,8 +83,10 @@ def presentation() -> None:
     count = len(deck.slides)
     index = _index(count)
     to_url(INDEX, str(index + 1))
+    found = slides.deck_pictures(key)
+    found.start([s.id for s in deck.slides[index:] + deck.slides[:index]])  # from the one on screen onwards
     with st.container(key="slide"):
-        _slide(deck, deck.slides[index], index, code_lang, t)
+        _slide(deck, deck.slides[index], index, found, t)
     seconds = decks.parse_autoplay(st.query_params.get(AUTOPLAY))
     _controls(count, index, bool(seconds), t)
     st.session_state["_present_autoplay_s"] = seconds
@@ -109,10 +94,11 @@ def presentation() -> None:
         _autoplay(seconds, count)
 
 
-def _slide(deck: decks.Deck, slide: decks.Slide, index: int, code_lang: str, t) -> None:
+def _slide(deck: decks.Deck, slide: decks.Slide, index: int, found: pictures.DeckPictures, t) -> None:
     st.title(slide.title, anchor=False)
-    if slide.demo:
-        st.badge(t("badge.demo"), icon="⚠️", color="orange", help=t("badge.demo_help"))
+    if slide.demo:  # as large as the source line: readable from the back of the room
+        st.markdown(f'<p class="slide-demo" title="{html.escape(t("badge.demo_help"))}">⚠️ '
+                    f'{html.escape(t("badge.demo"))}</p>', unsafe_allow_html=True)
     footer = f"{deck.footer} · {t('present.counter', n=index + 1, total=len(deck.slides))}"
     if slide.chart is None:
         text, code = st.columns([3, 2])  # the QR code beside the text, at a size a phone can read
@@ -124,7 +110,8 @@ def _slide(deck: decks.Deck, slide: decks.Slide, index: int, code_lang: str, t) 
     else:
         if slide.subtitle:
             st.markdown(f'<p class="slide-subtitle">{html.escape(slide.subtitle)}</p>', unsafe_allow_html=True)
-        st.vega_lite_chart(_slide_spec(slide, code_lang), theme=None, width="stretch", key=f"slide-chart-{slide.id}")
+        # the picture the PowerPoint and the PDF carry, rendered once per deck: a change only looks it up
+        st.image(found.data_url(slide.id), width="stretch", alt=slide.title)
         _lines(t("present.source", sources="; ".join(slide.sources)), footer)
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from observatory import charts, exports, labels, maps, navigation, provenance, store, style, views
-from observatory.ui import data, filters, state
+from observatory import charts, citable, exports, labels, maps, navigation, provenance, store, style, views
+from observatory.ui import address, data, filters, state
 from observatory.ui.state import lang, t
 
 VIEW_KEY = "sezione"
@@ -88,30 +88,65 @@ def sources_caption(dataset_ids: tuple[str, ...], extra: str = "", frame: pd.Dat
     return demo
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool = False, how: str = "") -> None:
+def downloads(frame: pd.DataFrame, name: str, key: str, chart=None, demo: bool = False, how: str = "",
+              dataset_ids: tuple[str, ...] = ()) -> None:
     """CSV and Excel downloads of exactly the rows drawn (formula-safe), and the chart as PNG.
 
     They sit in one "Scarica" menu whose buttons are drawn only while it is open, and whose files
     are built only when clicked (deferred callables): a rerun with the menu closed costs one
-    element. Files drawn from constructed samples say so inside them too: a warning column and a
-    subtitle on the image; files of a public copy or transcribed figures say so in a first column (`how`)."""
+    element. The files can be quoted on their own (observatory.citable): columns headed as on
+    screen, values rounded as drawn, the Excel file with a metadata sheet, the PNG with its source
+    line and data date. Files drawn from constructed samples say so inside them too: a warning
+    column and a subtitle on the image; files of a public copy or transcribed figures say so in a
+    first column (`how`)."""
     with st.popover(t("download.menu"), icon=":material/download:", key=f"{key}-downloads",
                     on_change="rerun") as menu:
         if not menu.open:
             return
+        code_lang = lang()
         if how:
             frame = exports.with_note(frame, t("provenance.export_column"), how)
         if demo:
             frame = exports.with_demo_warning(frame, t("badge.demo_export"))
             chart = exports.spec_with_warning(chart, t("badge.demo_export")) if isinstance(chart, dict) else chart
-        st.download_button(t("download.csv"), lambda: exports.to_csv(frame), file_name=f"{name}.csv",
+        spec = chart if isinstance(chart, dict) else None
+        found = citable.records_of(dataset_ids, data.manifest())
+        quoted = citable.citable(frame, spec, code_lang)
+        title = citable.title_of(spec) or name
+        meta = citable.metadata(title, found, address.view_url(), code_lang, how,
+                                rounded=len(quoted.columns) > len(frame.columns))
+        st.download_button(t("download.csv"), lambda: exports.to_csv(quoted), file_name=f"{name}.csv",
                            mime="text/csv", key=f"{key}-csv", icon=":material/download:", on_click="ignore")
-        st.download_button(t("download.xlsx"), lambda: exports.to_excel(frame), file_name=f"{name}.xlsx",
+        st.download_button(t("download.xlsx"), lambda: exports.to_excel(
+                               quoted, t("export.sheet.data"), meta, t("export.sheet.meta"),
+                               (t("export.meta.field"), t("export.meta.value"))), file_name=f"{name}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
         if chart is not None:
-            st.download_button(t("download.png"), lambda: charts.to_png(chart), file_name=f"{name}.png",
+            st.download_button(t("download.png"), lambda: _png(chart, found, code_lang), file_name=f"{name}.png",
                                mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
+
+
+def _png(chart, found: list[store.DatasetRecord], code_lang: str) -> bytes:
+    """The chart's picture, its long title wrapped, with the source line and the data date below."""
+    spec = citable.wrap_title(chart) if isinstance(chart, dict) else chart
+    lines = [labels.t("export.png.source", code_lang, sources=citable.sources_text(found))] if found else []
+    if found:
+        lines.append(labels.t("export.png.data_date", code_lang, date=citable.retrieved_text(found, code_lang))
+                     + f" · {labels.t('export.meta.period', code_lang)} {citable.period_text(found)}")
+    return citable.with_source_band(charts.to_png(spec), lines) if lines else charts.to_png(spec)
+
+
+def cite(chart_spec_full: dict, key: str, dataset_ids: tuple[str, ...], how: str = "") -> None:
+    """«Cita questo dato»: the text to paste under a quoted figure (title, source, period, link), in
+    a menu drawn only while it is open."""
+    with st.popover(t("cite.menu"), icon=":material/format_quote:", key=f"{key}-cite", on_change="rerun") as menu:
+        if not menu.open:
+            return
+        found = citable.records_of(dataset_ids, data.manifest())
+        st.caption(t("cite.lead"))
+        st.code(citable.citation(citable.title_of(chart_spec_full), found, address.view_url(), lang(), how=how),
+                language=None, wrap_lines=True)
 
 
 def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0, missing: str = "n.d.") -> None:
@@ -184,11 +219,14 @@ def chart_spec(chart, lang_code: str) -> ChartSpec:
 def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
                 caption: str = "") -> None:
     """A chart (or a charts.recipe), one caption with the demo badge and its sources, and the
-    download menu for exactly its data: three elements."""
+    download and citation menus for exactly its data: four elements."""
     spec = chart_spec(chart, lang())
     st.vega_lite_chart(spec.drawn, theme=None, width="stretch", key=f"{key}-chart")
     demo = sources_caption(dataset_ids, caption, frame)
-    downloads(frame, name, key, spec.full, demo=demo, how=provenance_of(dataset_ids, frame))
+    how = provenance_of(dataset_ids, frame)
+    with st.container(horizontal=True, gap="small"):
+        downloads(frame, name, key, spec.full, demo=demo, how=how, dataset_ids=dataset_ids)
+        cite(spec.full, key, dataset_ids, how)
 
 
 def block(item) -> None:
