@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import statistics
 import sys
@@ -31,8 +32,9 @@ def table(header: list[str], rows: list[list[object]]) -> str:
 
 
 def private_snapshot() -> Path:
-    """A copy of the shipped snapshot, so benchmarks never touch data/."""
+    """A copy of the shipped snapshot, so benchmarks never touch data/; removed when the bench exits."""
     target = Path(tempfile.mkdtemp(prefix="bench-data-"))
+    atexit.register(shutil.rmtree, target, ignore_errors=True)
     shutil.copytree(REPO / "data" / "snapshot", target / "snapshot", ignore=shutil.ignore_patterns(".lock"))
     return target
 
