@@ -61,7 +61,8 @@ def phrase(kind: str, frame: pd.DataFrame | None, lang: str) -> str:
     data (the demo badge says it)."""
     kinds = [kind]
     if frame is not None and COLUMN in frame and not frame.empty:
-        kinds = [k for k in ORDER if k in set(frame[COLUMN])]
+        present = set(frame[COLUMN].unique())  # once: in the comprehension it was rebuilt for every kind
+        kinds = [k for k in ORDER if k in present]
     kinds = [k for k in kinds if k not in ("ufficiale", "dimostrativo")]
     copied = [k for k in kinds if k in COPIES]
     if len(copied) > 1:  # one phrase: "public copy, the publisher's values unchanged / summed by the copy"
