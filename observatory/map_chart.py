@@ -7,6 +7,8 @@ Layers are named (`comuni`, `province`, `scelto`, `citta`) so tests and readers 
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -57,3 +59,35 @@ def screen_map(features: list[dict], outlines: list[dict], values: pd.DataFrame,
         height=style.MAP_HEIGHT, description=description or value_label)
     spec = charts.styled(chart, lang, height=style.MAP_HEIGHT).to_dict()
     return spec, maps.legend(breaks)
+
+
+#: where Streamlit's static serving (server.enableStaticServing) answers for <repo>/static/geo/,
+#: relative to the page, so a sub-path behind a proxy keeps working
+GEO_URL = "app/static/geo/"
+
+
+def with_geometry_files(spec: dict) -> tuple[dict, dict[str, bytes]]:
+    """The spec with its GeoJSON data sets moved out to files: (spec reading them by URL, {file name:
+    bytes}). Streamlit serialises a spec on every rerun, about 17 ms for the municipalities' 190 KB
+    of coordinates; as a file the browser fetches them once and caches them. File names are the data
+    sets' own content hashes (Altair's `data-<md5>`), so one name always holds the same bytes."""
+    datasets = spec.get("datasets", {})
+    moved = {name: rows for name, rows in datasets.items() if isinstance(rows, dict) and "features" in rows}
+    if not moved:
+        return spec, {}
+
+    def relink(node):
+        if isinstance(node, dict):
+            data = node.get("data")
+            if isinstance(data, dict) and data.get("name") in moved:
+                node = {**node, "data": {**{k: v for k, v in data.items() if k != "name"},
+                                         "url": f"{GEO_URL}{data['name']}.json"}}
+            return {k: relink(v) for k, v in node.items()}
+        return [relink(v) for v in node] if isinstance(node, list) else node
+
+    out = relink({k: v for k, v in spec.items() if k != "datasets"})
+    kept = {name: rows for name, rows in datasets.items() if name not in moved}
+    if kept:
+        out["datasets"] = kept
+    files = {f"{name}.json": json.dumps(rows, separators=(",", ":")).encode("utf-8") for name, rows in moved.items()}
+    return out, files

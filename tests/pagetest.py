@@ -61,8 +61,8 @@ def decks(at: AppTest) -> list[dict]:
 
 def maps_drawn(at: AppTest) -> list[dict]:
     """The choropleths drawn as Vega-Lite maps (observatory.map_chart), each as {"layers": [{"id",
-    "data"}]}, as a deck's layers read: a GeoJSON layer's data is its FeatureCollection (left in the
-    spec by Streamlit), a table's its rows (inline, or sent as Arrow)."""
+    "data"}]}, as a deck's layers read: a GeoJSON layer's data is its FeatureCollection (the file the
+    browser fetches, or left in the spec), a table's its rows (inline, or sent as Arrow)."""
     import pyarrow as pa
 
     found = []
@@ -76,8 +76,21 @@ def maps_drawn(at: AppTest) -> list[dict]:
         geo = spec.get("datasets", {})
         found.append({"layers": [{"id": layer.get("name"),
                                   "data": layer["data"].get("values") or geo.get(layer["data"].get("name"))
-                                  or tables.get(layer["data"].get("name"))} for layer in layers]})
+                                  or tables.get(layer["data"].get("name")) or _geometry_file(layer["data"])}
+                                 for layer in layers]})
     return found
+
+
+def _geometry_file(data: dict):
+    """The GeoJSON a map layer reads by URL (map_chart.GEO_URL), from the file the app wrote for the
+    browser (maps_ui.GEO_DIR); None for a layer without one."""
+    from observatory import map_chart
+    from observatory.ui import maps_ui
+
+    url = data.get("url", "")
+    if not url.startswith(map_chart.GEO_URL):
+        return None
+    return json.loads((maps_ui.GEO_DIR / url[len(map_chart.GEO_URL):]).read_text(encoding="utf-8"))
 
 
 def it_int(value) -> str:
