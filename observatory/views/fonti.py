@@ -62,20 +62,20 @@ def publishers(record: store.DatasetRecord) -> tuple[str, str]:
 
 
 def dataset_cards(records: dict[str, store.DatasetRecord], lang: str) -> tuple[str, ...]:
-    """One card text per dataset: title, publisher and republisher, provenance, period (when the data
-    has one: the geography has none), last update, licence and the link to the source."""
+    """One card text per dataset: title, publisher and republisher, provenance, period, last update,
+    licence and the link to the source."""
     t = labels.translator(lang)
     cards = []
     for r in records.values():
         author, republisher = publishers(r)
-        span = labels.fmt_span(r.period_start, r.period_end)
-        period = f"{t('sources.col.period')}: {span} · " if span != labels.MISSING else ""  # geography has none
+        period = " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING
         publisher = f"{t('sources.col.publisher')}: {author}" + (
             f" · {t('sources.col.republisher')}: {republisher}" if republisher else "")
         cards.append("  \n".join((
             f"**{r.title}**", publisher,
             f"{t('sources.col.provenance')}: {t(f'provenance.{r.provenance}')}",
-            f"{period}{t('sources.col.updated')}: {labels.fmt_date(r.retrieved_at, lang)}",
+            f"{t('sources.col.period')}: {period} · "
+            f"{t('sources.col.updated')}: {labels.fmt_date(r.retrieved_at, lang)}",
             f"{t('sources.col.licence')}: {r.licence}" + (f" · [{t('sources.col.url')}]({r.source_url})"
                                                           if r.source_url else ""))))
     return tuple(cards)
@@ -119,7 +119,7 @@ def copy_text(record: store.DatasetRecord, copies: Copies, lang: str) -> str:
 def datasets_table(records: dict[str, store.DatasetRecord], lang: str, copies: Copies = ()) -> pd.DataFrame:
     rows = []
     for r in records.values():
-        period = labels.fmt_span(r.period_start, r.period_end)
+        period = " – ".join(p for p in (r.period_start, r.period_end) if p) or labels.MISSING
         author, republisher = publishers(r)
         rows.append({
             labels.t("sources.col.dataset", lang): r.title,
