@@ -26,8 +26,9 @@ class Visit:
     second: float = 0.0  # navigation click → the second page's script_finished
     finish: float = 0.0
     bytes: int = 0  # websocket messages
-    http_bytes: int = 0  # the page's HTML, the frontend's files, health and host config
+    http_bytes: int = 0  # the page's HTML, the frontend's files, health and host config, the charts' files
     requests: int = 0  # HTTP requests
+    file_bytes: int = 0  # of those, the data files charts read by URL (a map's geometry)
     exceptions: int = 0
     error: str | None = None
 
@@ -86,6 +87,7 @@ async def _visit(base_url: str, visit: Visit, opened: float, first: str, second:
         visit.second = page.seconds
         visit.bytes += page.bytes
         visit.http_bytes, visit.requests = visitor.http_bytes, visitor.http_requests
+        visit.file_bytes = visitor.file_bytes
         visit.exceptions += page.exceptions
     except Exception as exc:  # noqa: BLE001 — a failed visit is a result, counted as an error
         visit.error = f"{type(exc).__name__}: {exc}"[:200]

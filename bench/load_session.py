@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import ipaddress
+import re
 import socket
 import time
 from urllib.parse import urlsplit
@@ -71,6 +72,9 @@ class Visitor:
         self.cached: set[str] = set()  # hashes of cacheable messages received (the frontend's cache)
         self.http_bytes = 0
         self.http_requests = 0
+        self.files: set[str] = set()  # data files the charts named (the browser fetches each once)
+        self.file_bytes = 0
+        self._drawing: list[asyncio.Task] = []
         self._http: aiohttp.ClientSession | None = None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
 
@@ -83,12 +87,13 @@ class Visitor:
                 auto_decompress=False, trust_env=False)
         return self._http
 
-    async def _get(self, path: str) -> None:
+    async def _get(self, path: str, chart_file: bool = False) -> None:
         async with self._client().get(self.base + path) as response:
             response.raise_for_status()
             received = len(await response.read())  # as sent: compressed when the server compresses
         self.http_bytes += received
         self.http_requests += 1
+        self.file_bytes += received if chart_file else 0
 
     async def _fetch(self, paths: tuple[str, ...]) -> None:
         """Fetch files over at most CONNECTIONS kept-alive connections, as a browser tab does."""
@@ -112,6 +117,7 @@ class Visitor:
             max_msg_size=MAX_MESSAGE, autoping=True)
         drawing = asyncio.create_task(self._fetch(self.assets.first_page))
         page = await self._run(query=query, page_name=path.strip("/"), page_hash="")
+        await self._charts_data()
         page.seconds = time.perf_counter() - started
         await drawing  # the page is drawn, and can be left, once its elements' code is in
         return page
@@ -123,9 +129,23 @@ class Visitor:
         started = time.perf_counter()
         drawing = asyncio.create_task(self._fetch(self.assets.second_page))
         page = await self._run(query="", page_name="", page_hash=self.pages[url_path])
+        await self._charts_data()
         page.seconds = time.perf_counter() - started
         await drawing
         return page
+
+    async def _charts_data(self) -> None:
+        """Wait for the data files the page's charts read by URL (a map's geometry): a chart is drawn
+        once they are in."""
+        tasks, self._drawing = self._drawing, []
+        await asyncio.gather(*tasks)
+
+    def _chart_files(self, spec: str) -> None:
+        """Fetch, once per visitor as a browser cache would, each relative data URL a chart names."""
+        for url in re.findall(r'"url":\s*"([^"]+)"', spec):
+            if "://" not in url and url not in self.files:
+                self.files.add(url)
+                self._drawing.append(asyncio.get_running_loop().create_task(self._get("/" + url, chart_file=True)))
 
     async def close(self) -> None:
         if self._ws is not None:
@@ -168,7 +188,10 @@ class Visitor:
         if kind == "ref_hash" and msg.ref_hash not in self.cached:
             raise LoadError("the server referred to a message this visitor never received")
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            page.exceptions += msg.delta.new_element.WhichOneof("type") == "exception"
+            element = msg.delta.new_element.WhichOneof("type")
+            page.exceptions += element == "exception"
+            if element == "vega_lite_chart":
+                self._chart_files(msg.delta.new_element.vega_lite_chart.spec)
         elif kind == "navigation":
             self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
         elif kind == "page_not_found":
