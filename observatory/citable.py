@@ -12,16 +12,14 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import pandas as pd
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
-from observatory import labels, provenance, store, territory
+from observatory import drawn_text, labels, provenance, store, territory
 
 _AXIS_NOTE = re.compile(r"\s*\((l'asse|the axis|axis)[^)]*\)\s*$", re.IGNORECASE)
 _DECIMALS = re.compile(r"\.(\d+)[f%]")
-_FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 INK, GREY = (31, 35, 40), (87, 96, 106)
 
 
@@ -158,30 +156,13 @@ def metadata(title: str, found: list[store.DatasetRecord], url: str, lang: str, 
     return [(labels.t(f"export.meta.{key}", lang), value) for key, value in rows if value]
 
 
-def _font(size: int, bold: bool = False):
-    path = _FONT_DIR / ("LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf")
-    return ImageFont.truetype(str(path), size) if path.is_file() else ImageFont.load_default(size)
-
-
-def _wrapped(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split(" "):
-        trial = f"{current} {word}".strip()
-        if current and draw.textlength(trial, font=font) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    return lines + ([current] if current else [])
-
-
 def with_source_band(png: bytes, lines: list[str], scale: float = 2.0) -> bytes:
     """The chart's PNG with a band below it: the source line(s) and the data date, wrapped to its width."""
     chart = Image.open(io.BytesIO(png)).convert("RGB")
-    font = _font(int(11 * scale))
+    font = drawn_text.font(int(11 * scale))
     margin, step = int(8 * scale), int(15 * scale)
     probe = ImageDraw.Draw(chart)
-    wrapped = [part for line in lines for part in _wrapped(probe, line, font, chart.width - 2 * margin)]
+    wrapped = [part for line in lines for part in drawn_text.wrapped(probe, line, font, chart.width - 2 * margin)]
     band = margin * 2 + step * len(wrapped)
     page = Image.new("RGB", (chart.width, chart.height + band), "white")
     page.paste(chart, (0, 0))

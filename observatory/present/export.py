@@ -8,16 +8,14 @@ so it opens the same on any borrowed laptop. Demo data stays marked in both."""
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from observatory import charts, labels
+from observatory import charts, drawn_text, labels
 from observatory.errors import ObservatoryError
 from observatory.present import link
 from observatory.present.decks import DEMO_MARK_COLOR, Deck, Slide, qr_png, slide_chart
@@ -29,7 +27,6 @@ RENDER_SCALE = 2.0
 PAGE = (1920, 1080)
 MARGIN = 80
 INK, GREY = (31, 35, 40), (87, 96, 106)
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation")
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # 13,333 × 7,5 inches: 16:9
 
 
@@ -138,28 +135,10 @@ def _rgb(color: str) -> tuple[int, int, int]:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=16)
-def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
-    path = FONT_DIR / ("LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf")
-    return ImageFont.truetype(str(path), size) if path.is_file() else ImageFont.load_default(size)
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split(" "):
-        trial = f"{current} {word}".strip()
-        if current and draw.textlength(trial, font=font) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    return lines + ([current] if current else [])
-
-
 def _write(draw, xy, text: str, font, width: int, fill, spacing: float = 1.2, max_lines: int = 9) -> int:
     """Draw wrapped text from `xy`; return the y below it."""
     x, y = xy
-    for line in _wrap(draw, text, font, width)[:max_lines]:
+    for line in drawn_text.wrapped(draw, text, font, width)[:max_lines]:
         draw.text((x, y), line, font=font, fill=fill)
         y += int(font.size * spacing)
     return y
@@ -171,29 +150,29 @@ def slide_image(deck: Deck, item: Slide, number: int, lang: str, chart_png: byte
     draw = ImageDraw.Draw(page)
     width = PAGE[0] - 2 * MARGIN
     cover = item.chart is None
-    y = _write(draw, (MARGIN, 70 if cover else 50), item.title, _font(80 if cover else 58, True),
+    y = _write(draw, (MARGIN, 70 if cover else 50), item.title, drawn_text.font(80 if cover else 58, True),
                width - (520 if cover else 0), INK, 1.15)
     if item.demo and cover:  # chart slides carry the mark inside the picture
         mark = labels.t("badge.demo", lang).upper()
-        draw.text((PAGE[0] - MARGIN, 14), mark, font=_font(28, True), fill=_rgb(DEMO_MARK_COLOR), anchor="ra")
+        draw.text((PAGE[0] - MARGIN, 14), mark, font=drawn_text.font(28, True), fill=_rgb(DEMO_MARK_COLOR), anchor="ra")
     if item.subtitle:
-        y = _write(draw, (MARGIN, y + 6), item.subtitle, _font(34), width - (520 if cover else 0), GREY) + 10
+        y = _write(draw, (MARGIN, y + 6), item.subtitle, drawn_text.font(34), width - (520 if cover else 0), GREY) + 10
     if cover:
         y += 30
         for source in item.sources:
-            y = _write(draw, (MARGIN, y), source, _font(30), width - 560, GREY) + 6
+            y = _write(draw, (MARGIN, y), source, drawn_text.font(30), width - 560, GREY) + 6
         if item.qr_url:
             qr = Image.open(io.BytesIO(qr_png(item.qr_url))).convert("RGB").resize((440, 440), Image.NEAREST)
             page.paste(qr, (PAGE[0] - MARGIN - 440, 200))
-            draw.text((PAGE[0] - MARGIN - 220, 660), item.qr_url, font=_font(28), fill=GREY, anchor="ma")
+            draw.text((PAGE[0] - MARGIN - 220, 660), item.qr_url, font=drawn_text.font(28), fill=GREY, anchor="ma")
     elif chart_png is not None:
         chart = Image.open(io.BytesIO(chart_png)).convert("RGB")
         box = (width, 950 - y - 20)
         size = _fit(chart.size, box)
         page.paste(chart.resize(size, Image.LANCZOS), (MARGIN + (box[0] - size[0]) // 2, y + 10))
         _write(draw, (MARGIN, 962), labels.t("present.source", lang, sources="; ".join(item.sources)),
-               _font(26), width, GREY, max_lines=2)
-    footer = _font(24)
+               drawn_text.font(26), width, GREY, max_lines=2)
+    footer = drawn_text.font(24)
     draw.line((MARGIN, 1032, PAGE[0] - MARGIN, 1032), fill=(208, 215, 222), width=2)
     draw.text((MARGIN, 1042), deck.footer, font=footer, fill=GREY)
     draw.text((PAGE[0] - MARGIN, 1042), labels.t("present.counter", lang, n=number, total=len(deck.slides)),
