@@ -12,7 +12,19 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from observatory import charts, citable, exports, labels, maps, navigation, provenance, store, style, views
+from observatory import (
+    chart_titles,
+    charts,
+    citable,
+    exports,
+    labels,
+    maps,
+    navigation,
+    provenance,
+    store,
+    style,
+    views,
+)
 from observatory.ui import address, data, filters, state
 from observatory.ui.state import lang, t
 
@@ -166,7 +178,7 @@ def map_legend(classes: list[maps.LegendClass], title: str, decimals: int = 0, m
 class ChartSpec:
     """A finished chart twice over: the full Vega-Lite spec (for the PNG export) and the same spec
     with its data sets already serialised to Arrow and its title wrapping to the screen's width
-    (charts.wrapping_titles), which is what Streamlit sends to the browser."""
+    (chart_titles.wrapping), which is what Streamlit sends to the browser."""
 
     full: dict
     drawn: dict
@@ -192,7 +204,7 @@ def _recipe_spec(builder_path: str, frame: pd.DataFrame, options: tuple, lang_co
     module_name, _, name = builder_path.rpartition(".")
     builder = getattr(importlib.import_module(module_name), name)
     full = charts.spec(charts.recipe(builder, frame, **dict(options)), lang_code)
-    return ChartSpec(full, arrow_datasets(charts.wrapping_titles(full)))
+    return ChartSpec(full, arrow_datasets(chart_titles.wrapping(full)))
 
 
 #: specs remembered on the recipe object itself, for recipes that live in a cached page view
@@ -213,7 +225,7 @@ def chart_spec(chart, lang_code: str) -> ChartSpec:
             _BY_RECIPE.setdefault(chart, {})[lang_code] = found
         return found
     full = charts.spec(chart, lang_code)
-    return ChartSpec(full, arrow_datasets(charts.wrapping_titles(full)))
+    return ChartSpec(full, arrow_datasets(chart_titles.wrapping(full)))
 
 
 def chart_block(chart, frame: pd.DataFrame, *, name: str, key: str, dataset_ids: tuple[str, ...],
